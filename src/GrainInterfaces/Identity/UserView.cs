@@ -1,0 +1,21 @@
+namespace ComplianceGrains.Identity;
+
+[GenerateSerializer, Immutable]
+public sealed record UserView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Username,
+    [property: Id(2)] string FullName,
+    [property: Id(3)] string Email,
+    [property: Id(4)] bool IsStaff,
+    [property: Id(5)] bool IsSupport,
+    [property: Id(6)] DateTime Created,
+    [property: Id(7)] IReadOnlyDictionary<Guid, CustomerRole> CustomerRoles);
+
+[GenerateSerializer, Immutable]
+public sealed record NewUser(
+    [property: Id(0)] string Username,
+    [property: Id(1)] string FullName,
+    [property: Id(2)] string Email,
+    [property: Id(3)] string? Password,
+    [property: Id(4)] bool IsStaff,
+    [property: Id(5)] bool IsSupport);

@@ -1,0 +1,240 @@
+using ComplianceGrains.Catalog;
+using ComplianceGrains.Domain;
+using ComplianceGrains.Errors;
+
+namespace ComplianceGrains.Checklists;
+
+[GenerateSerializer]
+public sealed class ChecklistState
+{
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public string Description { get; set; } = "";
+    [Id(3)] public string ChecklistType { get; set; } = ChecklistTypes.OfferingCompliance;
+    [Id(4)] public DateTime Created { get; set; }
+    [Id(5)] public DateTime Modified { get; set; }
+    /// <summary>Grows with every change of the checklist or its questions.</summary>
+    [Id(6)] public long Version { get; set; }
+    [Id(7)] public List<QuestionState> Questions { get; set; } = [];
+    [Id(8)] public HashSet<Guid> OfferingIds { get; set; } = [];
+}
+
+[GenerateSerializer]
+public sealed class QuestionState
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public QuestionDefinition Definition { get; set; } = new();
+    [Id(2)] public DateTime Created { get; set; }
+    [Id(3)] public List<OptionState> Options { get; set; } = [];
+}
+
+[GenerateSerializer]
+public sealed class OptionState
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public string Label { get; set; } = "";
+    [Id(2)] public int Order { get; set; }
+}
+
+public sealed class ChecklistGrain(
+    [PersistentState("checklist", StorageNames.Main)] IPersistentState<ChecklistState> state) : Grain, IChecklistGrain
+{
+    private Guid Id => this.GetPrimaryKey();
+
+    public async Task<ChecklistView> CreateAsync(Caller caller, ChecklistFields fields)
+    {
+        EnsureStaff(caller);
+        if (state.State.Exists) throw ValidationException.NonField("Checklist already exists.");
+        var now = DateTime.UtcNow;
+        state.State = new ChecklistState
+        {
+            Exists = true,
+            Name = fields.Name,
+            Description = fields.Description,
+            ChecklistType = fields.ChecklistType,
+            Created = now,
+        };
+        await SaveAsync();
+        await GrainFactory.GetGrain<ICatalogGrain>(CatalogNames.Checklists).AddAsync(Id);
+        return View();
+    }
+
+    public Task<ChecklistView> GetAsync(Caller caller)
+    {
+        EnsureStaffAndExists(caller);
+        return Task.FromResult(View());
+    }
+
+    public async Task<ChecklistView> UpdateAsync(Caller caller, ChecklistFields fields)
+    {
+        EnsureStaffAndExists(caller);
+        if (fields.ChecklistType != state.State.ChecklistType && state.State.OfferingIds.Count > 0)
+            throw ValidationException.Field("checklist_type", "The type of a checklist that offerings use cannot change.");
+        state.State.Name = fields.Name;
+        state.State.Description = fields.Description;
+        state.State.ChecklistType = fields.ChecklistType;
+        await SaveAsync();
+        return View();
+    }
+
+    public async Task DeleteAsync(Caller caller)
+    {
+        EnsureStaffAndExists(caller);
+        if (state.State.OfferingIds.Count > 0)
+            throw ValidationException.General("The checklist is used by offerings; detach it from them before deleting it.");
+        foreach (var question in state.State.Questions)
+            await ClearLocatorsAsync(question);
+        await state.ClearStateAsync();
+        state.State = new ChecklistState();
+        await GrainFactory.GetGrain<ICatalogGrain>(CatalogNames.Checklists).RemoveAsync(Id);
+        DeactivateOnIdle();
+    }
+
+    public Task<IReadOnlyList<QuestionView>> GetQuestionsAsync(Caller caller)
+    {
+        EnsureStaffAndExists(caller);
+        IReadOnlyList<QuestionView> questions = OrderedQuestions().Select(QuestionView).ToList();
+        return Task.FromResult(questions);
+    }
+
+    public async Task<QuestionView> AddQuestionAsync(Caller caller, Guid questionId, QuestionDefinition definition)
+    {
+        EnsureStaffAndExists(caller);
+        Validate(definition);
+        var question = new QuestionState { Id = questionId, Definition = definition, Created = DateTime.UtcNow };
+        state.State.Questions.Add(question);
+        await SaveAsync();
+        await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(questionId).SetAsync(Id);
+        return QuestionView(question);
+    }
+
+    public Task<QuestionView> GetQuestionAsync(Caller caller, Guid questionId)
+    {
+        EnsureStaffAndExists(caller);
+        return Task.FromResult(QuestionView(FindQuestion(questionId)));
+    }
+
+    public async Task<QuestionView> UpdateQuestionAsync(Caller caller, Guid questionId, QuestionDefinition definition)
+    {
+        EnsureStaffAndExists(caller);
+        var question = FindQuestion(questionId);
+        Validate(definition);
+        question.Definition = definition;
+        await SaveAsync();
+        return QuestionView(question);
+    }
+
+    public async Task DeleteQuestionAsync(Caller caller, Guid questionId)
+    {
+        EnsureStaffAndExists(caller);
+        var question = FindQuestion(questionId);
+        state.State.Questions.Remove(question);
+        await SaveAsync();
+        await ClearLocatorsAsync(question);
+    }
+
+    public async Task<OptionView> AddOptionAsync(Caller caller, Guid optionId, Guid questionId, string label, int order)
+    {
+        EnsureStaffAndExists(caller);
+        var question = FindQuestion(questionId);
+        var option = new OptionState { Id = optionId, Label = label, Order = order };
+        question.Options.Add(option);
+        await SaveAsync();
+        await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(optionId).SetAsync(Id);
+        return OptionView(question, option);
+    }
+
+    public Task<OptionView> GetOptionAsync(Caller caller, Guid optionId)
+    {
+        EnsureStaffAndExists(caller);
+        var (question, option) = FindOption(optionId);
+        return Task.FromResult(OptionView(question, option));
+    }
+
+    public async Task<OptionView> UpdateOptionAsync(Caller caller, Guid optionId, string label, int order)
+    {
+        EnsureStaffAndExists(caller);
+        var (question, option) = FindOption(optionId);
+        option.Label = label;
+        option.Order = order;
+        await SaveAsync();
+        return OptionView(question, option);
+    }
+
+    public async Task DeleteOptionAsync(Caller caller, Guid optionId)
+    {
+        EnsureStaffAndExists(caller);
+        var (question, option) = FindOption(optionId);
+        question.Options.Remove(option);
+        await SaveAsync();
+        await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(optionId).ClearAsync();
+    }
+
+    public Task<ChecklistView?> FindAsync() => Task.FromResult(state.State.Exists ? View() : null);
+
+    public async Task AddOfferingUseAsync(Guid offeringId)
+    {
+        if (state.State.OfferingIds.Add(offeringId)) await state.WriteStateAsync();
+    }
+
+    public async Task RemoveOfferingUseAsync(Guid offeringId)
+    {
+        if (state.State.OfferingIds.Remove(offeringId)) await state.WriteStateAsync();
+    }
+
+    private static void EnsureStaff(Caller caller)
+    {
+        if (!caller.IsStaff) throw new PermissionDeniedException();
+    }
+
+    private void EnsureStaffAndExists(Caller caller)
+    {
+        EnsureStaff(caller);
+        if (!state.State.Exists) throw new NotFoundException();
+    }
+
+    private static void Validate(QuestionDefinition definition)
+    {
+        var errors = QuestionDefinitionRules.Validate(definition);
+        if (errors.Count > 0) throw new ValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    private QuestionState FindQuestion(Guid questionId) =>
+        state.State.Questions.FirstOrDefault(q => q.Id == questionId) ?? throw new NotFoundException();
+
+    private (QuestionState Question, OptionState Option) FindOption(Guid optionId)
+    {
+        foreach (var question in state.State.Questions)
+            if (question.Options.FirstOrDefault(o => o.Id == optionId) is { } option) return (question, option);
+        throw new NotFoundException();
+    }
+
+    private IEnumerable<QuestionState> OrderedQuestions() =>
+        state.State.Questions.OrderBy(q => q.Definition.Order).ThenBy(q => q.Created);
+
+    private async Task ClearLocatorsAsync(QuestionState question)
+    {
+        await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(question.Id).ClearAsync();
+        foreach (var option in question.Options)
+            await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(option.Id).ClearAsync();
+    }
+
+    private Task SaveAsync()
+    {
+        state.State.Version++;
+        state.State.Modified = DateTime.UtcNow;
+        return state.WriteStateAsync();
+    }
+
+    private ChecklistView View() => new(
+        Id, state.State.Name, state.State.Description, state.State.ChecklistType, state.State.Questions.Count,
+        state.State.Created, state.State.Modified);
+
+    private QuestionView QuestionView(QuestionState question) => new(
+        question.Id, Id, state.State.Name, state.State.ChecklistType, question.Definition,
+        question.Options.OrderBy(o => o.Order).ThenBy(o => o.Label).Select(o => OptionView(question, o)).ToList(),
+        question.Created);
+
+    private static OptionView OptionView(QuestionState question, OptionState option) =>
+        new(option.Id, question.Id, option.Label, option.Order);
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using ComplianceGrains.Checklists;
+
+namespace ComplianceGrains.Domain;
+
+/// <summary>Admin validation of a question's fields (API.md §2). Returns field errors; empty when valid.</summary>
+public static partial class QuestionDefinitionRules
+{
+    public const string NonFieldErrors = "non_field_errors";
+
+    public static readonly IReadOnlyList<string> ToolbarLevels = ["basic", "standard", "full"];
+
+    public static readonly IReadOnlyList<int> LikertScaleLengths = [3, 5, 7];
+
+    private static readonly HashSet<string> RangeTypes = [QuestionTypes.Number, QuestionTypes.Year, QuestionTypes.Rating];
+
+    public static Dictionary<string, List<string>> Validate(QuestionDefinition q)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+            list.Add(message);
+        }
+
+        if (!QuestionTypes.All.Contains(q.QuestionType)) Add("question_type", $"\"{q.QuestionType}\" is not a valid choice.");
+        if (q.DependencyLogicOperator is not ("and" or "or"))
+            Add("dependency_logic_operator", $"\"{q.DependencyLogicOperator}\" is not a valid choice.");
+        if (!ToolbarLevels.Contains(q.RichTextToolbarLevel))
+            Add("rich_text_toolbar_level", $"\"{q.RichTextToolbarLevel}\" is not a valid choice.");
+        if (errors.Count > 0) return errors;
+
+        ValidateRange(q, Add);
+        ValidateLikert(q, Add);
+        ValidateRichText(q, Add);
+        ValidateFiles(q, Add);
+        ValidateOperatorPair(q.Operator, q.ReviewAnswerValueJson, q.QuestionType, "operator", "review_answer_value", Add);
+        if (!q.AlwaysShowGuidance)
+            ValidateOperatorPair(q.GuidanceOperator, q.GuidanceAnswerValueJson, q.QuestionType, "guidance_operator", "guidance_answer_value", Add);
+        return errors;
+    }
+
+    private static void ValidateRange(QuestionDefinition q, Action<string, string> add)
+    {
+        if (q.MinValue is null && q.MaxValue is null) return;
+        if (!RangeTypes.Contains(q.QuestionType))
+            add(NonFieldErrors, "min_value and max_value can only be set for number, year and rating questions.");
+        else if (q.MinValue > q.MaxValue)
+            add(NonFieldErrors, "min_value must be less than or equal to max_value.");
+    }
+
+    private static void ValidateLikert(QuestionDefinition q, Action<string, string> add)
+    {
+        var isLikert = q.QuestionType == QuestionTypes.Likert;
+        var hasLikertFields = q.LikertScaleLength is not null || q.LikertLowLabel != "" || q.LikertHighLabel != "" || q.LikertAllowNa;
+        if (!isLikert)
+        {
+            if (hasLikertFields) add(NonFieldErrors, "Likert settings can only be set for likert questions.");
+            return;
+        }
+        if (q.LikertScaleLength is null)
+            add("likert_scale_length", "This field is required for likert questions.");
+        else if (!LikertScaleLengths.Contains(q.LikertScaleLength.Value))
+            add("likert_scale_length", "Likert scale length must be 3, 5 or 7.");
+    }
+
+    private static void ValidateRichText(QuestionDefinition q, Action<string, string> add)
+    {
+        var hasRichTextFields = q.RichTextCharLimit is not null || q.RichTextToolbarLevel != "standard";
+        if (q.QuestionType != QuestionTypes.RichText)
+        {
+            if (hasRichTextFields) add(NonFieldErrors, "Rich text settings can only be set for rich_text questions.");
+            return;
+        }
+        if (q.RichTextCharLimit is <= 0) add("rich_text_char_limit", "Ensure this value is greater than 0.");
+    }
+
+    private static void ValidateFiles(QuestionDefinition q, Action<string, string> add)
+    {
+        var isFile = q.QuestionType is QuestionTypes.File or QuestionTypes.MultipleFiles;
+        var hasFileFields = q.AllowedFileTypes.Count > 0 || q.AllowedMimeTypes.Count > 0 || q.MaxFileSizeMb is not null;
+        if (!isFile && (hasFileFields || q.MaxFilesCount is not null))
+        {
+            add(NonFieldErrors, "File settings can only be set for file and multiple_files questions.");
+            return;
+        }
+        if (q.MaxFilesCount is not null && q.QuestionType != QuestionTypes.MultipleFiles)
+            add(NonFieldErrors, "max_files_count can only be set for multiple_files questions.");
+        foreach (var type in q.AllowedFileTypes.Where(t => !FileExtension().IsMatch(t)))
+            add("allowed_file_types", $"'{type}' is not a file extension such as '.pdf'.");
+        foreach (var type in q.AllowedMimeTypes.Where(t => !MimeType().IsMatch(t)))
+            add("allowed_mime_types", $"'{type}' is not a MIME type such as 'application/pdf' or 'image/*'.");
+        if (q.MaxFileSizeMb is <= 0) add("max_file_size_mb", "Ensure this value is greater than 0.");
+        if (q.MaxFilesCount is <= 0) add("max_files_count", "Ensure this value is greater than 0.");
+    }
+
+    private static void ValidateOperatorPair(
+        string? op, string? valueJson, string questionType, string opField, string valueField, Action<string, string> add)
+    {
+        if (op is null && valueJson is null) return;
+        if (op is null || valueJson is null)
+        {
+            add(NonFieldErrors, $"{opField} and {valueField} must be set together.");
+            return;
+        }
+        if (!Operators.IsKnown(op))
+            add(opField, $"\"{op}\" is not a valid choice.");
+        else if (!Operators.Suits(op, questionType))
+            add(opField, $"Operator '{op}' is not supported for question type '{questionType}'.");
+    }
+
+    [GeneratedRegex(@"^\.[A-Za-z0-9]+$")]
+    private static partial Regex FileExtension();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/(\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*)$")]
+    private static partial Regex MimeType();
+}

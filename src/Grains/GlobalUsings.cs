@@ -1,0 +1,2 @@
+global using Orleans.Runtime;
+global using Orleans.Concurrency;

@@ -1,0 +1,16 @@
+using ComplianceGrains.Projections;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceGrains;
+
+public static class GrainServices
+{
+    /// <summary>The services the grains need, with the in-memory projection of embedded mode.</summary>
+    public static IServiceCollection AddComplianceGrainServices(this IServiceCollection services)
+    {
+        services.AddSingleton<IPasswordHasher<string>, PasswordHasher<string>>();
+        services.AddSingleton<IOfferingUserProjection, InMemoryOfferingUserProjection>();
+        return services;
+    }
+}

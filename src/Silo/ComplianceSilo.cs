@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace ComplianceGrains.Silo;
+
+/// <summary>
+/// The silo's configuration, shared by the standalone silo and the front end's co-hosted silo (embedded mode):
+/// localhost clustering, in-memory grain storage and reminders.
+/// </summary>
+public static class ComplianceSilo
+{
+    public static ISiloBuilder ConfigureComplianceSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        silo.AddMemoryGrainStorage(StorageNames.Main);
+        silo.UseInMemoryReminderService();
+        silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = settings.GrainIdleTimeout);
+        silo.Services.AddComplianceGrainServices();
+        return silo;
+    }
+}

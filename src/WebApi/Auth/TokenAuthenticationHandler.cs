@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using ComplianceGrains.Domain;
+using ComplianceGrains.Identity;
+using ComplianceGrains.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceGrains.WebApi.Auth;
+
+/// <summary>
+/// <c>Authorization: Token &lt;key&gt;</c>. The token is hashed and resolved through the token and user grains on
+/// every request, so a refreshed token or a changed flag takes effect at once.
+/// </summary>
+public sealed class TokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Token";
+    private const string InvalidTokenKey = "invalid-token";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (CallerToken.Read(Request) is not { } token) return AuthenticateResult.NoResult();
+        var hash = TokenHashing.Hash(token);
+        var caller = await grains.GetGrain<ITokenGrain>(hash).GetUserIdAsync() is { } userId
+            ? await grains.GetGrain<IUserGrain>(userId).AuthenticateAsync(hash)
+            : null;
+        if (caller is null)
+        {
+            Context.Items[InvalidTokenKey] = true;
+            return AuthenticateResult.Fail("Invalid token.");
+        }
+        var identity = new ClaimsIdentity(CallerClaims.From(caller), SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = SchemeName;
+        var detail = Context.Items.ContainsKey(InvalidTokenKey) ? "Invalid token." : "Authentication credentials were not provided.";
+        await Response.WriteAsJsonAsync(ApiExceptionHandler.Detail(detail), ApiJson.Options);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Response.WriteAsJsonAsync(
+            ApiExceptionHandler.Detail("You do not have permission to perform this action."), ApiJson.Options);
+    }
+}

@@ -1,0 +1,31 @@
+using ComplianceGrains.Errors;
+using ComplianceGrains.Identity;
+using ComplianceGrains.WebApi.Contracts;
+using ComplianceGrains.WebApi.Infrastructure;
+
+namespace ComplianceGrains.WebApi.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api-auth/password", LoginAsync)
+            .WithTags("Authentication")
+            .Accepts<PasswordLoginRequest>("application/json")
+            .Produces<TokenResponse>()
+            .AllowAnonymous();
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.ReadObjectAsync(context);
+        var username = body.String("username", required: true, allowBlank: false);
+        var password = body.String("password", required: true, allowBlank: false);
+        body.ThrowIfInvalid();
+
+        var userId = await grains.GetGrain<IUsernameGrain>(username!).GetUserIdAsync();
+        var token = userId is { } id ? await grains.GetGrain<IUserGrain>(id).LoginAsync(password!) : null;
+        if (token is null) throw ValidationException.NonField("Invalid username or password.");
+        return Results.Json(new TokenResponse(token), ApiJson.Options);
+    }
+}

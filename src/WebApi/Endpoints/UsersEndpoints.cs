@@ -1,0 +1,77 @@
+using ComplianceGrains.Catalog;
+using ComplianceGrains.Errors;
+using ComplianceGrains.Identity;
+using ComplianceGrains.WebApi.Auth;
+using ComplianceGrains.WebApi.Contracts;
+using ComplianceGrains.WebApi.Infrastructure;
+
+namespace ComplianceGrains.WebApi.Endpoints;
+
+public static class UsersEndpoints
+{
+    public static void MapUsersEndpoints(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization();
+        users.MapGet("/me", MeAsync).Produces<CurrentUserResponse>();
+        users.MapPost("/", CreateAsync).Accepts<CreateUserRequest>("application/json").Produces<UserResponse>(StatusCodes.Status201Created);
+        users.MapGet("/", ListAsync).Produces<UserResponse[]>();
+        users.MapGet("/{uuid}", GetAsync).Produces<UserResponse>();
+        users.MapPost("/{uuid}/refresh_token", RefreshTokenAsync).Produces<TokenResponse>();
+    }
+
+    private static async Task<IResult> MeAsync(HttpContext context, IGrainFactory grains)
+    {
+        var caller = context.Caller();
+        var user = await grains.GetGrain<IUserGrain>(caller.UserId).GetAsync(caller);
+        var view = UserResponse.From(context.Request, user);
+        return Results.Json(
+            new CurrentUserResponse(view.Uuid, view.Url, view.Username, view.FullName, view.Email, view.IsStaff, view.IsSupport,
+                view.DateJoined, CallerToken.Read(context.Request)!),
+            ApiJson.Options);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains)
+    {
+        var caller = context.Caller();
+        if (!caller.IsStaff) throw new PermissionDeniedException();
+        var body = await JsonBody.ReadObjectAsync(context);
+        var username = body.String("username", required: true, maxLength: 128, allowBlank: false);
+        var fullName = body.String("full_name", maxLength: 100) ?? "";
+        var email = body.String("email", maxLength: 320) ?? "";
+        var password = body.String("password", allowBlank: false);
+        var isStaff = body.Bool("is_staff") ?? false;
+        var isSupport = body.Bool("is_support") ?? false;
+        if (email != "" && !email.Contains('@')) body.AddError("email", "Enter a valid email address.");
+        body.ThrowIfInvalid();
+
+        var userId = Guid.NewGuid();
+        if (!await grains.GetGrain<IUsernameGrain>(username!).ReserveAsync(userId))
+            throw ValidationException.Field("username", "A user with that username already exists.");
+        var user = await grains.GetGrain<IUserGrain>(userId)
+            .CreateAsync(new NewUser(username!, fullName, email, password, isStaff, isSupport));
+        await grains.GetGrain<ICatalogGrain>(CatalogNames.Users).AddAsync(userId);
+        return Results.Json(UserResponse.From(context.Request, user), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
+    {
+        var caller = context.Caller();
+        IReadOnlyList<Guid> ids = caller.CanReadEverything
+            ? await grains.GetGrain<ICatalogGrain>(CatalogNames.Users).ListAsync()
+            : [caller.UserId];
+        return await IdListing.PageAsync(
+            context, ids, id => grains.GetGrain<IUserGrain>(id).GetAsync(caller), user => UserResponse.From(context.Request, user));
+    }
+
+    private static async Task<IResult> GetAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var user = await grains.GetGrain<IUserGrain>(RouteIds.Parse(uuid)).GetAsync(context.Caller());
+        return Results.Json(UserResponse.From(context.Request, user), ApiJson.Options);
+    }
+
+    private static async Task<IResult> RefreshTokenAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var token = await grains.GetGrain<IUserGrain>(RouteIds.Parse(uuid)).RefreshTokenAsync(context.Caller());
+        return Results.Json(new TokenResponse(token), ApiJson.Options);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ComplianceGrains.WebApi.Infrastructure;
+
+/// <summary>The API's JSON conventions (API.md §0): snake_case names, 32-hex UUIDs, UTC timestamps with Z.</summary>
+public static class ApiJson
+{
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new HexGuidConverter());
+        options.Converters.Add(new UtcDateTimeConverter());
+    }
+
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        return options;
+    }
+
+    /// <summary>Parses a UUID in either the 32-hex or the hyphenated form.</summary>
+    public static bool TryParseUuid(string? text, out Guid id) =>
+        Guid.TryParseExact(text, "N", out id) || Guid.TryParseExact(text, "D", out id);
+
+    private sealed class HexGuidConverter : JsonConverter<Guid>
+    {
+        public override Guid Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            TryParseUuid(reader.GetString(), out var id) ? id : throw new JsonException("Must be a valid UUID.");
+
+        public override void Write(Utf8JsonWriter writer, Guid value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString("N"));
+    }
+
+    private sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            DateTime.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using ComplianceGrains.Errors;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ComplianceGrains.WebApi.Infrastructure;
+
+/// <summary>Reads a request body as JSON with the API's refusals: 415 for non-JSON, 413 for oversize, 400 for bad JSON.</summary>
+public static class JsonBody
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    /// <summary>The body as a JSON value; an empty body reads as <c>{}</c>.</summary>
+    public static async Task<JsonElement> ReadAsync(HttpContext context, long? maxBytes = null)
+    {
+        var request = context.Request;
+        if (maxBytes is { } limit && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+            sizeFeature.MaxRequestBodySize = limit;
+        if (request.ContentLength == 0) return EmptyObject();
+        if (request.ContentType is { } contentType && !IsJson(contentType))
+            throw new HttpErrorException(StatusCodes.Status415UnsupportedMediaType, $"Unsupported media type \"{contentType}\" in request.");
+
+        using var buffer = new MemoryStream();
+        try
+        {
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new HttpErrorException(StatusCodes.Status413PayloadTooLarge, "Request body is too large.");
+        }
+        if (buffer.Length == 0) return EmptyObject();
+        if (request.ContentType is null)
+            throw new HttpErrorException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type \"\" in request.");
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray(), DocumentOptions);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw ValidationException.General($"JSON parse error - {e.Message}");
+        }
+    }
+
+    /// <summary>The body as a JSON object, read field by field.</summary>
+    public static async Task<FieldReader> ReadObjectAsync(HttpContext context)
+    {
+        var body = await ReadAsync(context);
+        if (body.ValueKind != JsonValueKind.Object)
+            throw ValidationException.NonField($"Invalid data. Expected a dictionary, but got {PythonTypeName(body)}.");
+        return new FieldReader(body);
+    }
+
+    public static string PythonTypeName(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "dict",
+        JsonValueKind.Array => "list",
+        JsonValueKind.String => "str",
+        JsonValueKind.Number => value.TryGetInt64(out _) ? "int" : "float",
+        JsonValueKind.True or JsonValueKind.False => "bool",
+        _ => "NoneType",
+    };
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static JsonElement EmptyObject()
+    {
+        using var document = JsonDocument.Parse("{}");
+        return document.RootElement.Clone();
+    }
+}

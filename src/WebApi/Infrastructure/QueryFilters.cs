@@ -1,0 +1,25 @@
+using ComplianceGrains.Errors;
+
+namespace ComplianceGrains.WebApi.Infrastructure;
+
+/// <summary>Query-string filters: a malformed UUID or boolean is a 400 field error.</summary>
+public static class QueryFilters
+{
+    public static Guid? Uuid(HttpRequest request, string name)
+    {
+        var text = request.Query[name].ToString();
+        if (text == "") return null;
+        return ApiJson.TryParseUuid(text, out var id) ? id : throw ValidationException.Field(name, "Must be a valid UUID.");
+    }
+
+    public static bool? Bool(HttpRequest request, string name) => request.Query[name].ToString() switch
+    {
+        "" => null,
+        "true" or "True" or "1" => true,
+        "false" or "False" or "0" => false,
+        _ => throw ValidationException.Field(name, "Must be a valid boolean."),
+    };
+
+    public static string? Text(HttpRequest request, string name) =>
+        request.Query[name].ToString() is { Length: > 0 } text ? text : null;
+}

@@ -1,0 +1,49 @@
+using ComplianceGrains.WebApi.Auth;
+using ComplianceGrains.WebApi.Endpoints;
+using ComplianceGrains.WebApi.Hosting;
+using ComplianceGrains.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddComplianceOrleans();
+
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddProblemDetails();
+builder.Services
+    .AddAuthentication(TokenAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization();
+builder.Services.AddComplianceOpenApi();
+builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+builder.Services.AddHostedService<AdminBootstrapper>();
+builder.Services.AddHostedService<StartupBanner>();
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Api:MaxRequestBodyBytes") ?? 1024 * 1024);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseJsonStatusCodeBodies();
+app.UseComplianceSwaggerUi();
+app.UseOptionalTrailingSlash();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapComplianceSwaggerDocument();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapAuthEndpoints();
+app.MapUsersEndpoints();
+app.MapCustomersEndpoints();
+app.MapServiceProvidersEndpoints();
+app.MapProviderOfferingsEndpoints();
+app.MapPublicOfferingsEndpoints();
+app.MapOfferingUsersEndpoints();
+app.MapChecklistEndpoints();
+
+app.Run();
+
+/// <summary>The entry point, visible to the HTTP tests.</summary>
+public partial class Program;
