@@ -15,9 +15,15 @@ public static class ComplianceSilo
     {
         var settings = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = settings.GrainIdleTimeout);
+        return silo.AddComplianceInMemoryStorage();
+    }
+
+    /// <summary>In-memory grain storage, reminders and projection; also what the test clusters use.</summary>
+    public static ISiloBuilder AddComplianceInMemoryStorage(this ISiloBuilder silo)
+    {
         silo.AddMemoryGrainStorage(StorageNames.Main);
         silo.UseInMemoryReminderService();
-        silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = settings.GrainIdleTimeout);
         silo.Services.AddComplianceGrainServices();
         return silo;
     }

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ComplianceGrains.Tests.Support;
+
+/// <summary>
+/// The real ASP.NET Core pipeline in embedded mode (a co-hosted silo with in-memory storage), on free ports,
+/// with a known admin token. Shared by the tests of the <see cref="ApiCollection"/>.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminToken = "test-admin-token";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("COMPLIANCE_ADMIN_TOKEN", AdminToken);
+        builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString());
+        builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString());
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "api";
+}
