@@ -1,3 +1,4 @@
+using ComplianceGrains.Compliance;
 using ComplianceGrains.Projections;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,11 +7,14 @@ namespace ComplianceGrains;
 
 public static class GrainServices
 {
-    /// <summary>The services the grains need, with the in-memory projection of embedded mode.</summary>
+    /// <summary>The services the grains need, with the in-memory projection and history of embedded mode.</summary>
     public static IServiceCollection AddComplianceGrainServices(this IServiceCollection services)
     {
         services.AddSingleton<IPasswordHasher<string>, PasswordHasher<string>>();
-        services.AddSingleton<IOfferingUserProjection, InMemoryOfferingUserProjection>();
+        services.AddSingleton<ChecklistDefinitionCache>();
+        services.AddSingleton<IComplianceProjection, InMemoryComplianceProjection>();
+        services.AddSingleton<IAnswerHistoryStore, InMemoryAnswerHistoryStore>();
+        services.AddSingleton<SnapshotPublisher>();
         return services;
     }
 }

@@ -38,9 +38,11 @@ app.MapAuthEndpoints();
 app.MapUsersEndpoints();
 app.MapCustomersEndpoints();
 app.MapServiceProvidersEndpoints();
-app.MapProviderOfferingsEndpoints();
+app.MapProviderOfferingsEndpoints().MapOfferingComplianceEndpoints();
 app.MapPublicOfferingsEndpoints();
-app.MapOfferingUsersEndpoints();
+app.MapOfferingUsersEndpoints().MapOfferingUserComplianceEndpoints();
+app.MapProviderComplianceEndpoints();
+app.MapCompletionsEndpoints();
 app.MapChecklistEndpoints();
 
 app.Run();

@@ -35,6 +35,10 @@ public interface IChecklistGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task<ChecklistView?> FindAsync();
 
+    /// <summary>The checklist's current definition, for validation and metrics; null when it does not exist.</summary>
+    [AlwaysInterleave]
+    Task<Compliance.ChecklistDefinition?> GetDefinitionAsync();
+
     Task AddOfferingUseAsync(Guid offeringId);
 
     Task RemoveOfferingUseAsync(Guid offeringId);

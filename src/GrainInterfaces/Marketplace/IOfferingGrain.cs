@@ -1,3 +1,5 @@
+using ComplianceGrains.Compliance;
+
 namespace ComplianceGrains.Marketplace;
 
 /// <summary>An offering: its data, its compliance checklist and its offering users.</summary>
@@ -9,6 +11,7 @@ public interface IOfferingGrain : IGrainWithGuidKey
     Task<OfferingView> GetAsync(Caller caller);
 
     /// <summary>The offering as anyone sees it in the public catalogue.</summary>
+    [AlwaysInterleave]
     Task<OfferingView> GetPublicAsync();
 
     Task<OfferingView> ArchiveAsync(Caller caller);
@@ -19,10 +22,23 @@ public interface IOfferingGrain : IGrainWithGuidKey
     /// </summary>
     Task<Guid> AddOfferingUserAsync(Caller caller, Guid offeringUserId, Guid userId);
 
-    /// <summary>The offering's compliance checklist, if any.</summary>
+    /// <summary>The checklist the offering requires now, and the newest version of it that the offering knows.</summary>
     [AlwaysInterleave]
-    Task<Guid?> GetChecklistIdAsync();
+    Task<ComplianceTarget> GetComplianceTargetAsync();
+
+    /// <summary>
+    /// Attaches, changes or (with null) detaches the compliance checklist, and starts the background job that
+    /// brings every offering user's completions in line.
+    /// </summary>
+    Task<ComplianceSyncStatus> UpdateComplianceChecklistAsync(Caller caller, Guid? checklistId);
+
+    Task<ComplianceSyncStatus> GetComplianceSyncAsync(Caller caller);
+
+    /// <summary>Told by a checklist that it changed, so that every offering user's metrics are recomputed.</summary>
+    [AlwaysInterleave]
+    Task ChecklistChangedAsync(Guid checklistId, long version);
 
     /// <summary>Forgets the offering user (called when it is deleted).</summary>
+    [OneWay]
     Task RemoveOfferingUserAsync(Guid offeringUserId, Guid userId);
 }

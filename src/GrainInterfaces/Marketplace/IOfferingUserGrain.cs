@@ -1,6 +1,11 @@
+using ComplianceGrains.Compliance;
+
 namespace ComplianceGrains.Marketplace;
 
-/// <summary>One offering user: its account on an offering (and, later, its compliance completions).</summary>
+/// <summary>
+/// One offering user: its account on an offering and its compliance completions (current and archived),
+/// their answers, metrics and review. Validates and applies every submission.
+/// </summary>
 public interface IOfferingUserGrain : IGrainWithGuidKey
 {
     Task<OfferingUserView> CreateAsync(Caller caller, Guid offeringId, Guid userId, string? username);
@@ -10,4 +15,21 @@ public interface IOfferingUserGrain : IGrainWithGuidKey
     Task<OfferingUserView> UpdateAsync(Caller caller, OfferingUserChanges changes);
 
     Task DeleteAsync(Caller caller);
+
+    /// <summary>The checklist with the caller's view of the current answers.</summary>
+    Task<ChecklistForUser> GetChecklistAsync(Caller caller);
+
+    Task<CompletionStatus> GetCompletionStatusAsync(Caller caller);
+
+    /// <summary>Validates every item; stores all of them or none.</summary>
+    Task<SubmitResult> SubmitAnswersAsync(Caller caller, IReadOnlyList<SubmittedAnswer> answers);
+
+    /// <summary>Every stored submission item, newest first.</summary>
+    Task<Page<HistoryEntry>> GetHistoryAsync(Caller caller, PageRequest page);
+
+    /// <summary>
+    /// Brings the completions in line with the offering's checklist: archives completions of other checklists,
+    /// creates the current one if missing, recomputes metrics for a newer checklist version. Idempotent.
+    /// </summary>
+    Task SyncComplianceAsync(ComplianceTarget target);
 }

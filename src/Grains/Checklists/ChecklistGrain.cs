@@ -1,5 +1,7 @@
 using ComplianceGrains.Catalog;
+using ComplianceGrains.Compliance;
 using ComplianceGrains.Domain;
+using ComplianceGrains.Marketplace;
 using ComplianceGrains.Errors;
 
 namespace ComplianceGrains.Checklists;
@@ -172,6 +174,13 @@ public sealed class ChecklistGrain(
 
     public Task<ChecklistView?> FindAsync() => Task.FromResult(state.State.Exists ? View() : null);
 
+    public Task<ChecklistDefinition?> GetDefinitionAsync() => Task.FromResult(
+        state.State.Exists
+            ? new ChecklistDefinition(
+                Id, state.State.Name, state.State.Description, state.State.ChecklistType, state.State.Version,
+                OrderedQuestions().Select(QuestionView).ToList())
+            : null);
+
     public async Task AddOfferingUseAsync(Guid offeringId)
     {
         if (state.State.OfferingIds.Add(offeringId)) await state.WriteStateAsync();
@@ -219,11 +228,14 @@ public sealed class ChecklistGrain(
             await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(option.Id).ClearAsync();
     }
 
-    private Task SaveAsync()
+    /// <summary>Stores a change and tells the offerings that use the checklist, which recompute their users' metrics.</summary>
+    private async Task SaveAsync()
     {
         state.State.Version++;
         state.State.Modified = DateTime.UtcNow;
-        return state.WriteStateAsync();
+        await state.WriteStateAsync();
+        await Task.WhenAll(state.State.OfferingIds.Select(offeringId =>
+            GrainFactory.GetGrain<IOfferingGrain>(offeringId).ChecklistChangedAsync(Id, state.State.Version)));
     }
 
     private ChecklistView View() => new(

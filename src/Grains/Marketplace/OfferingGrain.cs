@@ -1,7 +1,9 @@
 using ComplianceGrains.Catalog;
 using ComplianceGrains.Checklists;
+using ComplianceGrains.Compliance;
 using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
+using Microsoft.Extensions.Logging;
 
 namespace ComplianceGrains.Marketplace;
 
@@ -19,16 +21,41 @@ public sealed class OfferingState
     [Id(8)] public DateTime Created { get; set; }
     /// <summary>Offering users by user id: an offering has at most one offering user per user.</summary>
     [Id(9)] public Dictionary<Guid, Guid> OfferingUsers { get; set; } = [];
+    /// <summary>The newest version of the checklist that the offering's users have been brought in line with.</summary>
+    [Id(10)] public long ChecklistVersion { get; set; }
+    [Id(11)] public ComplianceJobState Job { get; set; } = new();
 }
 
 public sealed class OfferingGrain(
-    [PersistentState("offering", StorageNames.Main)] IPersistentState<OfferingState> state) : Grain, IOfferingGrain
+    [PersistentState("offering", StorageNames.Main)] IPersistentState<OfferingState> state,
+    ILogger<OfferingGrain> logger) : Grain, IOfferingGrain, IRemindable
 {
+    private const string JobReminder = "compliance-sync";
+    private const int BatchSize = 200;
+    private static readonly TimeSpan TickBudget = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private IGrainTimer? _jobTimer;
+    /// <summary>A checklist version announced while the offering was busy; the job timer persists and applies it.</summary>
+    private long _announcedVersion;
+
     private Guid Id => this.GetPrimaryKey();
+
+    private OfferingState S => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!S.Exists) return;
+        if (S.ChecklistId is { } checklistId
+            && await GrainFactory.GetGrain<IChecklistGrain>(checklistId).GetDefinitionAsync() is { } definition)
+            _announcedVersion = definition.Version;
+        if (S.Job.State != ComplianceSyncStatus.Idle || _announcedVersion > S.ChecklistVersion) StartJobTimer();
+    }
 
     public async Task<OfferingView> CreateAsync(Caller caller, NewOffering offering)
     {
-        if (state.State.Exists) throw ValidationException.NonField("Offering already exists.");
+        if (S.Exists) throw ValidationException.NonField("Offering already exists.");
         var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(offering.CustomerId);
         CustomerView customer;
         try
@@ -42,7 +69,7 @@ public sealed class OfferingGrain(
         if (!await customerGrain.HasPermissionAsync(caller, Permission.OfferingUpdateOptions)) throw new PermissionDeniedException();
         if (customer.ServiceProviderId is not { } providerId)
             throw ValidationException.Field("customer", "The customer is not a service provider.");
-        if (offering.ChecklistId is { } checklistId) await EnsureComplianceChecklistAsync(checklistId);
+        var checklist = offering.ChecklistId is { } checklistId ? await ComplianceChecklistAsync(checklistId) : null;
 
         state.State = new OfferingState
         {
@@ -52,11 +79,13 @@ public sealed class OfferingGrain(
             CustomerId = customer.Id,
             CustomerName = customer.Name,
             ServiceProviderId = providerId,
-            ChecklistId = offering.ChecklistId,
+            ChecklistId = checklist?.ChecklistId,
+            ChecklistVersion = checklist?.Version ?? 0,
             Created = DateTime.UtcNow,
+            Job = new ComplianceJobState { ChecklistId = checklist?.ChecklistId, ChecklistVersion = checklist?.Version ?? 0 },
         };
         await state.WriteStateAsync();
-        if (offering.ChecklistId is { } used) await GrainFactory.GetGrain<IChecklistGrain>(used).AddOfferingUseAsync(Id);
+        if (checklist is not null) await GrainFactory.GetGrain<IChecklistGrain>(checklist.ChecklistId).AddOfferingUseAsync(Id);
         await GrainFactory.GetGrain<IServiceProviderGrain>(providerId).AddOfferingAsync(Id);
         await GrainFactory.GetGrain<ICatalogGrain>(CatalogNames.Offerings).AddAsync(Id);
         return await ViewAsync();
@@ -70,14 +99,14 @@ public sealed class OfferingGrain(
 
     public Task<OfferingView> GetPublicAsync()
     {
-        if (!state.State.Exists) throw new NotFoundException();
+        if (!S.Exists) throw new NotFoundException();
         return ViewAsync();
     }
 
     public async Task<OfferingView> ArchiveAsync(Caller caller)
     {
         await EnsurePermissionAsync(caller, Permission.OfferingUpdateOptions);
-        state.State.State = OfferingStates.Archived;
+        S.State = OfferingStates.Archived;
         await state.WriteStateAsync();
         return await ViewAsync();
     }
@@ -85,53 +114,190 @@ public sealed class OfferingGrain(
     public async Task<Guid> AddOfferingUserAsync(Caller caller, Guid offeringUserId, Guid userId)
     {
         await EnsurePermissionAsync(caller, Permission.OfferingUpdateUser);
-        if (state.State.OfferingUsers.TryGetValue(userId, out var existing))
+        if (S.OfferingUsers.TryGetValue(userId, out var existing))
         {
             if (existing == offeringUserId) return existing;
             throw ValidationException.NonField("The fields offering, user must make a unique set.");
         }
-        state.State.OfferingUsers[userId] = offeringUserId;
+        S.OfferingUsers[userId] = offeringUserId;
         await state.WriteStateAsync();
         return offeringUserId;
     }
 
-    public Task<Guid?> GetChecklistIdAsync() => Task.FromResult(state.State.ChecklistId);
+    public Task<ComplianceTarget> GetComplianceTargetAsync() =>
+        Task.FromResult(new ComplianceTarget(S.ChecklistId, Math.Max(S.ChecklistVersion, _announcedVersion)));
+
+    public async Task<ComplianceSyncStatus> UpdateComplianceChecklistAsync(Caller caller, Guid? checklistId)
+    {
+        await EnsurePermissionAsync(caller, Permission.OfferingUpdateOptions);
+        var checklist = checklistId is { } id ? await ComplianceChecklistAsync(id) : null;
+        if (S.State == OfferingStates.Archived)
+            throw ValidationException.NonField("It is not possible to update archived offering.");
+        if (checklistId == S.ChecklistId) return S.Job.Status();
+
+        var previous = S.ChecklistId;
+        S.ChecklistId = checklistId;
+        S.ChecklistVersion = checklist?.Version ?? 0;
+        _announcedVersion = 0;
+        StartJob();
+        await state.WriteStateAsync();
+        if (previous is { } old) await GrainFactory.GetGrain<IChecklistGrain>(old).RemoveOfferingUseAsync(Id);
+        if (checklistId is { } attached) await GrainFactory.GetGrain<IChecklistGrain>(attached).AddOfferingUseAsync(Id);
+        await EnsureJobRunsAsync();
+        return S.Job.Status();
+    }
+
+    public async Task<ComplianceSyncStatus> GetComplianceSyncAsync(Caller caller)
+    {
+        await EnsureVisibleAsync(caller);
+        return S.Job.Status();
+    }
+
+    public Task ChecklistChangedAsync(Guid checklistId, long version)
+    {
+        if (checklistId == S.ChecklistId && version > Math.Max(S.ChecklistVersion, _announcedVersion))
+        {
+            _announcedVersion = version;
+            StartJobTimer();
+        }
+        return Task.CompletedTask;
+    }
 
     public async Task RemoveOfferingUserAsync(Guid offeringUserId, Guid userId)
     {
-        if (!state.State.OfferingUsers.TryGetValue(userId, out var existing) || existing != offeringUserId) return;
-        state.State.OfferingUsers.Remove(userId);
+        if (!S.OfferingUsers.TryGetValue(userId, out var existing) || existing != offeringUserId) return;
+        S.OfferingUsers.Remove(userId);
         await state.WriteStateAsync();
     }
 
-    private async Task EnsureComplianceChecklistAsync(Guid checklistId)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var checklist = await GrainFactory.GetGrain<IChecklistGrain>(checklistId).FindAsync();
-        if (checklist is null || checklist.ChecklistType != ChecklistTypes.OfferingCompliance)
+        if (reminderName != JobReminder) return;
+        if (S.Job.State == ComplianceSyncStatus.Idle && _announcedVersion <= S.ChecklistVersion)
+        {
+            await this.UnregisterReminder(await this.GetReminder(JobReminder) ?? throw new InvalidOperationException());
+            return;
+        }
+        if (S.Job.State == ComplianceSyncStatus.Failed) S.Job.State = ComplianceSyncStatus.Running;
+        StartJobTimer();
+    }
+
+    /// <summary>Starts a new job towards the current target; a running job is superseded.</summary>
+    private void StartJob()
+    {
+        S.Job = new ComplianceJobState
+        {
+            State = ComplianceSyncStatus.Running,
+            ChecklistId = S.ChecklistId,
+            ChecklistVersion = S.ChecklistVersion,
+            Total = S.OfferingUsers.Count,
+            Started = DateTime.UtcNow,
+            EverRun = true,
+        };
+    }
+
+    private async Task EnsureJobRunsAsync()
+    {
+        await this.RegisterOrUpdateReminder(JobReminder, ReminderPeriod, ReminderPeriod);
+        StartJobTimer();
+    }
+
+    private void StartJobTimer() =>
+        _jobTimer ??= this.RegisterGrainTimer(RunJobTickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickPeriod));
+
+    private void StopJobTimer()
+    {
+        _jobTimer?.Dispose();
+        _jobTimer = null;
+    }
+
+    /// <summary>Processes batches for a bounded time, persisting progress after each one.</summary>
+    private async Task RunJobTickAsync(CancellationToken cancellationToken)
+    {
+        if (_announcedVersion > S.ChecklistVersion)
+        {
+            S.ChecklistVersion = _announcedVersion;
+            StartJob();
+            await state.WriteStateAsync();
+            await this.RegisterOrUpdateReminder(JobReminder, ReminderPeriod, ReminderPeriod);
+        }
+        var job = S.Job;
+        if (job.State != ComplianceSyncStatus.Running)
+        {
+            StopJobTimer();
+            return;
+        }
+        var deadline = DateTime.UtcNow + TickBudget;
+        while (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+        {
+            var batch = S.OfferingUsers.Values
+                .Where(id => job.Cursor is not { } cursor || id.CompareTo(cursor) > 0)
+                .Order()
+                .Take(BatchSize)
+                .ToList();
+            if (batch.Count == 0)
+            {
+                await FinishJobAsync(job);
+                return;
+            }
+            try
+            {
+                await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IOfferingUserGrain>(id).SyncComplianceAsync(job.Target)));
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Compliance sync of offering {Offering} failed; the reminder retries it", Id);
+                job.State = ComplianceSyncStatus.Failed;
+                job.Error = e.Message;
+                await state.WriteStateAsync();
+                StopJobTimer();
+                return;
+            }
+            job.Cursor = batch[^1];
+            job.Processed = Math.Min(job.Total, job.Processed + batch.Count);
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task FinishJobAsync(ComplianceJobState job)
+    {
+        job.State = ComplianceSyncStatus.Idle;
+        job.Processed = job.Total;
+        job.Finished = DateTime.UtcNow;
+        job.Error = null;
+        await state.WriteStateAsync();
+        StopJobTimer();
+        if (await this.GetReminder(JobReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private async Task<Compliance.ChecklistDefinition> ComplianceChecklistAsync(Guid checklistId)
+    {
+        var definition = await GrainFactory.GetGrain<IChecklistGrain>(checklistId).GetDefinitionAsync();
+        if (definition is null || definition.ChecklistType != ChecklistTypes.OfferingCompliance)
             throw ValidationException.Field("compliance_checklist", $"Object with uuid={checklistId:N} does not exist.");
+        return definition;
     }
 
     private async Task EnsureVisibleAsync(Caller caller)
     {
-        if (!state.State.Exists) throw new NotFoundException();
+        if (!S.Exists) throw new NotFoundException();
         if (caller.CanReadEverything) return;
-        if (!caller.IsAuthenticated || !await GrainFactory.GetGrain<ICustomerGrain>(state.State.CustomerId).IsMemberAsync(caller))
+        if (!caller.IsAuthenticated || !await GrainFactory.GetGrain<ICustomerGrain>(S.CustomerId).IsMemberAsync(caller))
             throw new NotFoundException();
     }
 
     private async Task EnsurePermissionAsync(Caller caller, Permission permission)
     {
         await EnsureVisibleAsync(caller);
-        if (!await GrainFactory.GetGrain<ICustomerGrain>(state.State.CustomerId).HasPermissionAsync(caller, permission))
+        if (!await GrainFactory.GetGrain<ICustomerGrain>(S.CustomerId).HasPermissionAsync(caller, permission))
             throw new PermissionDeniedException();
     }
 
     private async Task<OfferingView> ViewAsync()
     {
-        var s = state.State;
-        var checklist = s.ChecklistId is { } id ? await GrainFactory.GetGrain<IChecklistGrain>(id).FindAsync() : null;
+        var checklist = S.ChecklistId is { } id ? await GrainFactory.GetGrain<IChecklistGrain>(id).FindAsync() : null;
         return new OfferingView(
-            Id, s.Name, s.Description, s.CustomerId, s.CustomerName, s.ServiceProviderId, s.State,
-            s.ChecklistId, checklist?.Name, s.Created);
+            Id, S.Name, S.Description, S.CustomerId, S.CustomerName, S.ServiceProviderId, S.State,
+            S.ChecklistId, checklist?.Name, S.Created);
     }
 }

@@ -1,58 +1,42 @@
+using ComplianceGrains.Checklists;
+using ComplianceGrains.Compliance;
+using ComplianceGrains.Domain;
 using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
 using ComplianceGrains.Projections;
+using Microsoft.Extensions.Logging;
 
 namespace ComplianceGrains.Marketplace;
 
-[GenerateSerializer]
-public sealed class OfferingUserState
-{
-    [Id(0)] public bool Exists { get; set; }
-    [Id(1)] public Guid OfferingId { get; set; }
-    [Id(2)] public string OfferingName { get; set; } = "";
-    [Id(3)] public Guid CustomerId { get; set; }
-    [Id(4)] public Guid ServiceProviderId { get; set; }
-    [Id(5)] public Guid UserId { get; set; }
-    [Id(6)] public string UserUsername { get; set; } = "";
-    [Id(7)] public string UserFullName { get; set; } = "";
-    [Id(8)] public string UserEmail { get; set; } = "";
-    [Id(9)] public string Username { get; set; } = "";
-    [Id(10)] public string State { get; set; } = OfferingUserStates.Ok;
-    [Id(11)] public bool IsRestricted { get; set; }
-    [Id(12)] public DateTime Created { get; set; }
-    [Id(13)] public DateTime Modified { get; set; }
-    /// <summary>Grows with every change; the projection keeps only the newest version of a row.</summary>
-    [Id(14)] public long Version { get; set; }
-}
-
 public sealed class OfferingUserGrain(
     [PersistentState("offering-user", StorageNames.Main)] IPersistentState<OfferingUserState> state,
-    IOfferingUserProjection projection) : Grain, IOfferingUserGrain
+    ChecklistDefinitionCache definitions,
+    IAnswerHistoryStore history,
+    SnapshotPublisher publisher,
+    ILogger<OfferingUserGrain> logger) : Grain, IOfferingUserGrain
 {
+    private const string NoChecklist = "No checklist configured for this object";
+    private static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(2);
+    private readonly Dictionary<Guid, string> _userNames = [];
+    private OfferingUserSnapshot? _unpublished;
+    private IGrainTimer? _publishRetry;
+
     private Guid Id => this.GetPrimaryKey();
+
+    private OfferingUserState S => state.State;
+
+    private CompletionState? Current => S.Completions.FirstOrDefault(c => !c.Archived);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        // A crash may have come between a write and its publication: publishing again is harmless.
+        S.Exists ? PublishAsync(Snapshot()) : Task.CompletedTask;
 
     public async Task<OfferingUserView> CreateAsync(Caller caller, Guid offeringId, Guid userId, string? username)
     {
-        if (state.State.Exists) throw ValidationException.NonField("Offering user already exists.");
+        if (S.Exists) throw ValidationException.NonField("Offering user already exists.");
         var offeringGrain = GrainFactory.GetGrain<IOfferingGrain>(offeringId);
-        OfferingView offering;
-        try
-        {
-            offering = await offeringGrain.GetAsync(caller);
-        }
-        catch (NotFoundException)
-        {
-            throw ValidationException.Field("offering", $"Object with uuid={offeringId:N} does not exist.");
-        }
-        UserView user;
-        try
-        {
-            user = await GrainFactory.GetGrain<IUserGrain>(userId).GetAsync(Caller.System);
-        }
-        catch (NotFoundException)
-        {
-            throw ValidationException.Field("user", $"Object with uuid={userId:N} does not exist.");
-        }
+        var offering = await FieldObjectAsync("offering", offeringId, () => offeringGrain.GetAsync(caller));
+        var user = await FieldObjectAsync("user", userId, () => GrainFactory.GetGrain<IUserGrain>(userId).GetAsync(Caller.System));
         await offeringGrain.AddOfferingUserAsync(caller, Id, userId);
 
         var now = DateTime.UtcNow;
@@ -62,6 +46,7 @@ public sealed class OfferingUserGrain(
             OfferingId = offering.Id,
             OfferingName = offering.Name,
             CustomerId = offering.CustomerId,
+            CustomerName = offering.CustomerName,
             ServiceProviderId = offering.ServiceProviderId,
             UserId = user.Id,
             UserUsername = user.Username,
@@ -71,39 +56,261 @@ public sealed class OfferingUserGrain(
             Created = now,
             Modified = now,
         };
-        return await SaveAndPublishAsync();
+        await SyncAsync(await TargetAsync(), forceSave: true);
+        return View();
     }
 
     public async Task<OfferingUserView> GetAsync(Caller caller)
     {
         await EnsureVisibleAsync(caller);
-        return await ViewAsync();
+        return View();
     }
 
     public async Task<OfferingUserView> UpdateAsync(Caller caller, OfferingUserChanges changes)
     {
         await EnsureCanManageAsync(caller);
-        if (changes.Username is { } username) state.State.Username = username;
-        if (changes.State is { } newState) state.State.State = newState;
-        if (changes.IsRestricted is { } restricted) state.State.IsRestricted = restricted;
-        state.State.Modified = DateTime.UtcNow;
-        return await SaveAndPublishAsync();
+        if (changes.Username is { } username) S.Username = username;
+        if (changes.State is { } newState) S.State = newState;
+        if (changes.IsRestricted is { } restricted) S.IsRestricted = restricted;
+        S.Modified = DateTime.UtcNow;
+        await SaveAndPublishAsync();
+        return View();
     }
 
     public async Task DeleteAsync(Caller caller)
     {
         await EnsureCanManageAsync(caller);
-        await GrainFactory.GetGrain<IOfferingGrain>(state.State.OfferingId).RemoveOfferingUserAsync(Id, state.State.UserId);
+        await GrainFactory.GetGrain<IOfferingGrain>(S.OfferingId).RemoveOfferingUserAsync(Id, S.UserId);
+        var tombstone = Snapshot() with { Version = S.Version + 1, Deleted = true };
+        await history.DeleteAsync(Id);
         await state.ClearStateAsync();
         state.State = new OfferingUserState();
-        await projection.DeleteAsync(Id);
-        DeactivateOnIdle();
+        await PublishAsync(tombstone);
+        if (_unpublished is null) DeactivateOnIdle();
+    }
+
+    public async Task<ChecklistForUser> GetChecklistAsync(Caller caller)
+    {
+        await EnsureCanReadAnswersAsync(caller);
+        var (completion, definition) = await CurrentCompletionAsync();
+        var answers = completion.Answers.ToDictionary(a => a.Key, a => a.Value.AnswerJson);
+        var metrics = CompletionMetrics.Compute(definition.Questions, answers);
+        return new ChecklistForUser(
+            definition, Status(completion), completion.Answers.ToDictionary(a => a.Key, a => AnswerView(a.Key, a.Value)),
+            metrics.VisibleQuestionIds);
+    }
+
+    public async Task<CompletionStatus> GetCompletionStatusAsync(Caller caller)
+    {
+        await EnsureCanReadAnswersAsync(caller);
+        var (completion, _) = await CurrentCompletionAsync();
+        return Status(completion);
+    }
+
+    public async Task<SubmitResult> SubmitAnswersAsync(Caller caller, IReadOnlyList<SubmittedAnswer> answers)
+    {
+        await EnsureCanWriteAnswersAsync(caller);
+        var (completion, definition) = await CurrentCompletionAsync();
+        var foreign = await QuestionsOfOtherChecklistsAsync(definition, answers);
+        var outcome = SubmissionValidation.Validate(definition.Questions, answers, foreign);
+        if (outcome.Errors is { } errors) return new SubmitResult(errors, null);
+        if (outcome.Accepted!.Count == 0) return new SubmitResult(null, Status(completion));
+
+        var now = DateTime.UtcNow;
+        var userName = await UserNameAsync(caller.UserId);
+        var entries = new List<HistoryEntry>(outcome.Accepted.Count);
+        var changed = false;
+        foreach (var accepted in outcome.Accepted)
+        {
+            changed |= Apply(completion, accepted, caller.UserId, userName, now);
+            entries.Add(new HistoryEntry(
+                Id, completion.Id, accepted.Question.Id, accepted.Question.Definition.Description, accepted.AnswerJson,
+                caller.UserId, userName, now, ++S.HistorySequence));
+        }
+        if (changed) ClearReview(completion);
+        completion.Modified = now;
+        Recompute(completion, definition);
+        await SaveAndPublishAsync();
+        await history.AppendAsync(entries);
+        return new SubmitResult(null, Status(completion));
+    }
+
+    public async Task<Page<HistoryEntry>> GetHistoryAsync(Caller caller, PageRequest page)
+    {
+        await EnsureCanReadAnswersAsync(caller);
+        await CurrentCompletionAsync();
+        return await history.ListAsync(Id, page);
+    }
+
+    public async Task SyncComplianceAsync(ComplianceTarget target)
+    {
+        if (!S.Exists) return;
+        await SyncAsync(target, forceSave: false);
+    }
+
+    /// <summary>
+    /// Publishes a snapshot; the write it describes is already durable, so a failure does not fail the request:
+    /// a timer retries until both consumers have it.
+    /// </summary>
+    private async Task PublishAsync(OfferingUserSnapshot snapshot)
+    {
+        _unpublished = snapshot;
+        try
+        {
+            await publisher.PublishAsync(snapshot);
+            if (_unpublished == snapshot) _unpublished = null;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Publishing snapshot {Version} of offering user {Id} failed; retrying", snapshot.Version, Id);
+        }
+        if (_unpublished is null)
+        {
+            _publishRetry?.Dispose();
+            _publishRetry = null;
+        }
+        else
+        {
+            _publishRetry ??= this.RegisterGrainTimer(
+                () => _unpublished is { } pending ? PublishAsync(pending) : Task.CompletedTask,
+                new GrainTimerCreationOptions(PublishRetryPeriod, PublishRetryPeriod));
+        }
+    }
+
+    private static bool Apply(CompletionState completion, AcceptedAnswer accepted, Guid userId, string userName, DateTime now)
+    {
+        var questionId = accepted.Question.Id;
+        if (accepted.AnswerJson is null) return completion.Answers.Remove(questionId);
+        if (completion.Answers.TryGetValue(questionId, out var existing))
+        {
+            var changed = existing.AnswerJson != accepted.AnswerJson;
+            existing.AnswerJson = accepted.AnswerJson;
+            existing.UserId = userId;
+            existing.UserName = userName;
+            existing.Modified = now;
+            return changed;
+        }
+        completion.Answers[questionId] = new AnswerState
+        {
+            Id = Guid.NewGuid(), AnswerJson = accepted.AnswerJson, UserId = userId, UserName = userName, Created = now, Modified = now,
+        };
+        return true;
+    }
+
+    private static void ClearReview(CompletionState completion)
+    {
+        completion.ReviewedBy = null;
+        completion.ReviewedByName = null;
+        completion.ReviewedAt = null;
+        completion.ReviewNotes = "";
+    }
+
+    /// <summary>The current completion, created on first access if the lifecycle job has not reached this user yet.</summary>
+    private async Task<(CompletionState Completion, ChecklistDefinition Definition)> CurrentCompletionAsync()
+    {
+        var target = await TargetAsync();
+        if (target.ChecklistId is null) throw ValidationException.General(NoChecklist);
+        await SyncAsync(target, forceSave: false);
+        var completion = Current ?? throw ValidationException.General(NoChecklist);
+        var definition = await definitions.GetAsync(completion.ChecklistId, completion.ChecklistVersion)
+            ?? throw ValidationException.General(NoChecklist);
+        return (completion, definition);
+    }
+
+    private Task<ComplianceTarget> TargetAsync() => GrainFactory.GetGrain<IOfferingGrain>(S.OfferingId).GetComplianceTargetAsync();
+
+    private async Task SyncAsync(ComplianceTarget target, bool forceSave)
+    {
+        var changed = forceSave;
+        var now = DateTime.UtcNow;
+        foreach (var stale in S.Completions.Where(c => !c.Archived && c.ChecklistId != target.ChecklistId))
+        {
+            stale.Archived = true;
+            stale.Modified = now;
+            changed = true;
+        }
+        if (S.HasComplianceChecklist != target.ChecklistId is not null)
+        {
+            S.HasComplianceChecklist = target.ChecklistId is not null;
+            changed = true;
+        }
+        if (target.ChecklistId is { } checklistId
+            && await definitions.GetAsync(checklistId, target.ChecklistVersion) is { } definition)
+        {
+            var completion = Current;
+            if (completion is null)
+            {
+                completion = new CompletionState { Id = Guid.NewGuid(), ChecklistId = checklistId, Created = now, Modified = now };
+                S.Completions.Add(completion);
+                changed = true;
+            }
+            if (completion.ChecklistVersion < definition.Version)
+            {
+                Recompute(completion, definition);
+                changed = true;
+            }
+        }
+        if (changed) await SaveAndPublishAsync();
+    }
+
+    private static void Recompute(CompletionState completion, ChecklistDefinition definition)
+    {
+        var metrics = CompletionMetrics.Compute(
+            definition.Questions, completion.Answers.ToDictionary(a => a.Key, a => a.Value.AnswerJson));
+        completion.ChecklistVersion = definition.Version;
+        completion.ChecklistName = definition.Name;
+        completion.ChecklistDescription = definition.Description;
+        completion.IsCompleted = metrics.IsCompleted;
+        completion.CompletionPercentage = metrics.CompletionPercentage;
+        completion.UnansweredRequired = metrics.UnansweredRequired
+            .Select(q => new UnansweredQuestion(q.Id, q.Definition.Description, q.Definition.QuestionType))
+            .ToList();
+        completion.RequiresReview = metrics.RequiresReview;
+    }
+
+    private async Task<IReadOnlySet<Guid>> QuestionsOfOtherChecklistsAsync(ChecklistDefinition definition, IReadOnlyList<SubmittedAnswer> answers)
+    {
+        var own = definition.Questions.Select(q => q.Id).ToHashSet();
+        var unknown = answers
+            .Where(a => a.ParseErrors is null or { Count: 0 } && a.QuestionId is { } id && !own.Contains(id))
+            .Select(a => a.QuestionId!.Value)
+            .Distinct()
+            .ToList();
+        var located = await Task.WhenAll(unknown.Select(async id =>
+            (Id: id, Checklist: await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(id).GetChecklistIdAsync())));
+        return located.Where(l => l.Checklist is not null).Select(l => l.Id).ToHashSet();
+    }
+
+    private async Task<string> UserNameAsync(Guid userId)
+    {
+        if (_userNames.TryGetValue(userId, out var cached)) return cached;
+        var user = await GrainFactory.GetGrain<IUserGrain>(userId).GetAsync(Caller.System);
+        return _userNames[userId] = user.FullName.Length > 0 ? user.FullName : user.Username;
+    }
+
+    private async Task SaveAndPublishAsync()
+    {
+        S.Version++;
+        await state.WriteStateAsync();
+        await PublishAsync(Snapshot());
+    }
+
+    private static async Task<T> FieldObjectAsync<T>(string field, Guid id, Func<Task<T>> fetch)
+    {
+        try
+        {
+            return await fetch();
+        }
+        catch (NotFoundException)
+        {
+            throw ValidationException.Field(field, $"Object with uuid={id:N} does not exist.");
+        }
     }
 
     private async Task EnsureVisibleAsync(Caller caller)
     {
-        if (!state.State.Exists) throw new NotFoundException();
-        if (caller.CanReadEverything || caller.UserId == state.State.UserId) return;
+        if (!S.Exists) throw new NotFoundException();
+        if (caller.CanReadEverything || caller.UserId == S.UserId) return;
         if (!caller.IsAuthenticated || !await Customer.IsMemberAsync(caller)) throw new NotFoundException();
     }
 
@@ -113,23 +320,33 @@ public sealed class OfferingUserGrain(
         if (!await Customer.HasPermissionAsync(caller, Permission.OfferingUpdateUser)) throw new PermissionDeniedException();
     }
 
-    private ICustomerGrain Customer => GrainFactory.GetGrain<ICustomerGrain>(state.State.CustomerId);
-
-    private async Task<OfferingUserView> SaveAndPublishAsync()
+    private async Task EnsureCanReadAnswersAsync(Caller caller)
     {
-        state.State.Version++;
-        await state.WriteStateAsync();
-        var view = await ViewAsync();
-        await projection.UpsertAsync(view, state.State.Version);
-        return view;
+        await EnsureVisibleAsync(caller);
+        if (caller.CanReadEverything || caller.UserId == S.UserId) return;
+        if (!await Customer.HasPermissionAsync(caller, Permission.OfferingUpdateUser)) throw new PermissionDeniedException();
     }
 
-    private async Task<OfferingUserView> ViewAsync()
+    private async Task EnsureCanWriteAnswersAsync(Caller caller)
     {
-        var s = state.State;
-        var checklistId = await GrainFactory.GetGrain<IOfferingGrain>(s.OfferingId).GetChecklistIdAsync();
-        return new OfferingUserView(
-            Id, s.OfferingId, s.OfferingName, s.CustomerId, s.ServiceProviderId, s.UserId, s.UserUsername, s.UserFullName,
-            s.UserEmail, s.Username, s.State, s.IsRestricted, checklistId is not null, s.Created, s.Modified);
+        await EnsureVisibleAsync(caller);
+        if (caller.IsStaff || caller.UserId == S.UserId) return;
+        if (!await Customer.HasPermissionAsync(caller, Permission.OfferingUpdateUser)) throw new PermissionDeniedException();
     }
+
+    private ICustomerGrain Customer => GrainFactory.GetGrain<ICustomerGrain>(S.CustomerId);
+
+    private OfferingUserView View() => new(
+        Id, S.OfferingId, S.OfferingName, S.CustomerId, S.ServiceProviderId, S.UserId, S.UserUsername, S.UserFullName,
+        S.UserEmail, S.Username, S.State, S.IsRestricted, S.HasComplianceChecklist, S.Created, S.Modified);
+
+    private OfferingUserSnapshot Snapshot() =>
+        new(View(), S.CustomerName, Current is { } completion ? Status(completion) : null, S.Version, Deleted: false);
+
+    private static CompletionStatus Status(CompletionState c) => new(
+        c.Id, c.ChecklistId, c.ChecklistName, c.ChecklistDescription, c.IsCompleted, c.CompletionPercentage,
+        c.UnansweredRequired, c.RequiresReview, c.ReviewedBy, c.ReviewedByName, c.ReviewedAt, c.ReviewNotes, c.Created, c.Modified);
+
+    private static AnswerView AnswerView(Guid questionId, AnswerState a) =>
+        new(a.Id, questionId, a.AnswerJson, a.UserId, a.UserName, a.Created, a.Modified);
 }

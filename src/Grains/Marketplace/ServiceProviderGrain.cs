@@ -1,6 +1,9 @@
 using ComplianceGrains.Catalog;
+using ComplianceGrains.Checklists;
+using ComplianceGrains.Compliance;
 using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
+using ComplianceGrains.Projections;
 
 namespace ComplianceGrains.Marketplace;
 
@@ -16,9 +19,18 @@ public sealed class ServiceProviderState
 }
 
 public sealed class ServiceProviderGrain(
-    [PersistentState("provider", StorageNames.Main)] IPersistentState<ServiceProviderState> state) : Grain, IServiceProviderGrain
+    [PersistentState("provider", StorageNames.Main)] IPersistentState<ServiceProviderState> state,
+    IComplianceProjection projection) : Grain, IServiceProviderGrain
 {
+    /// <summary>Rebuilt from the projection on activation and fed by snapshots after that, so it never drifts.</summary>
+    private readonly ComplianceCounters _counters = new();
+
     private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var count in await projection.CountsForProviderAsync(Id)) _counters.Apply(count);
+    }
 
     public async Task<ServiceProviderView> CreateAsync(Caller caller, Guid customerId, string description)
     {
@@ -63,6 +75,57 @@ public sealed class ServiceProviderGrain(
         state.State.OfferingIds.Add(offeringId);
         await state.WriteStateAsync();
     }
+
+    public Task ApplyCountsAsync(IReadOnlyList<ComplianceCount> counts)
+    {
+        foreach (var count in counts) _counters.Apply(count);
+        return Task.CompletedTask;
+    }
+
+    public async Task EnsureCanMonitorAsync(Caller caller)
+    {
+        if (!state.State.Exists || !caller.IsAuthenticated) throw new NotFoundException();
+        if (caller.CanReadEverything) return;
+        if (!await GrainFactory.GetGrain<ICustomerGrain>(state.State.CustomerId).HasPermissionAsync(caller, Permission.ServiceProviderListCustomers))
+            throw new PermissionDeniedException();
+    }
+
+    public async Task<IReadOnlyList<OfferingComplianceOverview>> GetComplianceOverviewAsync(Caller caller)
+    {
+        await EnsureCanMonitorAsync(caller);
+        var offerings = await OfferingsAsync();
+        return offerings
+            .Select(o =>
+            {
+                var (total, withCompletion, completed) = _counters.For(o.Id, o.ChecklistId);
+                return new OfferingComplianceOverview(o.Id, o.Name, o.ChecklistName, total, withCompletion, completed);
+            })
+            .OrderBy(row => row.OfferingName, StringComparer.Ordinal)
+            .ThenBy(row => row.OfferingId)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<ChecklistUsage>> GetChecklistsSummaryAsync(Caller caller)
+    {
+        await EnsureCanMonitorAsync(caller);
+        var offerings = await OfferingsAsync();
+        var usage = offerings
+            .Where(o => o.ChecklistId is not null)
+            .GroupBy(o => o.ChecklistId!.Value)
+            .Select(async group =>
+            {
+                var checklist = await GrainFactory.GetGrain<IChecklistGrain>(group.Key).FindAsync();
+                return checklist is null ? null : new ChecklistUsage(checklist.Id, checklist.Name, checklist.QuestionsCount, group.Count());
+            });
+        return (await Task.WhenAll(usage))
+            .OfType<ChecklistUsage>()
+            .OrderByDescending(u => u.OfferingsCount)
+            .ThenBy(u => u.ChecklistName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private Task<OfferingView[]> OfferingsAsync() =>
+        Task.WhenAll(state.State.OfferingIds.Select(id => GrainFactory.GetGrain<IOfferingGrain>(id).GetPublicAsync()));
 
     private ServiceProviderView View() => new(
         Id, state.State.CustomerId, state.State.CustomerName, state.State.Description, state.State.Created,

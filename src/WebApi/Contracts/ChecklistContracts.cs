@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ComplianceGrains.Checklists;
 using ComplianceGrains.WebApi.Infrastructure;
@@ -42,7 +41,7 @@ public sealed record QuestionResponse(
             ApiUrls.Of(request, "checklists-admin", question.ChecklistId), question.ChecklistId, question.ChecklistName,
             question.ChecklistType, q.Description, q.QuestionType, q.Required, q.Order, q.UserGuidance, q.AlwaysShowGuidance,
             Json(q.GuidanceAnswerValueJson), q.GuidanceOperator, q.Operator, Json(q.ReviewAnswerValueJson), q.AlwaysRequiresReview,
-            Decimal(q.MinValue), Decimal(q.MaxValue), q.DependencyLogicOperator, q.AllowedFileTypes, q.AllowedMimeTypes,
+            DecimalText.Format(q.MinValue), DecimalText.Format(q.MaxValue), q.DependencyLogicOperator, q.AllowedFileTypes, q.AllowedMimeTypes,
             q.MaxFileSizeMb, q.MaxFilesCount, q.LikertScaleLength, q.LikertLowLabel, q.LikertHighLabel, q.LikertAllowNa,
             q.RichTextCharLimit, q.RichTextToolbarLevel,
             question.Options.Select(o => OptionResponse.From(request, o)).ToList(), question.Created);
@@ -50,8 +49,6 @@ public sealed record QuestionResponse(
 
     private static JsonElement? Json(string? raw) => raw is null ? null : JsonDocument.Parse(raw).RootElement.Clone();
 
-    /// <summary>Decimals are written as strings with four places, as Django REST Framework writes them.</summary>
-    private static string? Decimal(decimal? value) => value?.ToString("F4", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The writable fields of a question; every field but <c>checklist</c> and <c>description</c> is optional.</summary>

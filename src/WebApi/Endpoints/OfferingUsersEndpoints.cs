@@ -1,3 +1,4 @@
+using ComplianceGrains.Compliance;
 using ComplianceGrains.Marketplace;
 using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Contracts;
@@ -36,9 +37,10 @@ public static class OfferingUsersEndpoints
     {
         var filter = new OfferingUserFilter(
             QueryFilters.Uuid(context.Request, "offering_uuid"), QueryFilters.Uuid(context.Request, "user_uuid"));
-        var page = await grains.GetGrain<IOfferingUserQueryGrain>(0)
-            .ListAsync(context.Caller(), filter, Pagination.ParseRequest(context.Request));
-        return Pagination.Respond(context, page.Items.Select(u => OfferingUserResponse.From(context.Request, u)).ToList(), page.TotalCount);
+        var page = await grains.GetGrain<IProjectionQueryGrain>(0)
+            .ListOfferingUsersAsync(context.Caller(), filter, Pagination.ParseRequest(context.Request));
+        return Pagination.Respond(
+            context, page.Items.Select(row => OfferingUserResponse.From(context.Request, row.OfferingUser)).ToList(), page.TotalCount);
     }
 
     private static async Task<IResult> GetAsync(string uuid, HttpContext context, IGrainFactory grains)

@@ -16,6 +16,7 @@ public static class ApiJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new HexGuidConverter());
         options.Converters.Add(new UtcDateTimeConverter());
+        options.Converters.Add(new FloatConverter());
     }
 
     public static JsonSerializerOptions Options { get; } = Create();
@@ -38,6 +39,20 @@ public static class ApiJson
 
         public override void Write(Utf8JsonWriter writer, Guid value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString("N"));
+    }
+
+    /// <summary>Floats keep a decimal point (<c>75.0</c>, not <c>75</c>), as Python clients write and expect them.</summary>
+    private sealed class FloatConverter : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value) && Math.Abs(value) < 1e15 && value == Math.Floor(value))
+                writer.WriteRawValue(value.ToString("0.0", CultureInfo.InvariantCulture));
+            else
+                writer.WriteNumberValue(value);
+        }
     }
 
     private sealed class UtcDateTimeConverter : JsonConverter<DateTime>

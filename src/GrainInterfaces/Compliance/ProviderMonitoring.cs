@@ -1,0 +1,33 @@
+namespace ComplianceGrains.Compliance;
+
+/// <summary>One row of compliance_overview/ (API.md §5).</summary>
+[GenerateSerializer, Immutable]
+public sealed record OfferingComplianceOverview(
+    [property: Id(0)] Guid OfferingId,
+    [property: Id(1)] string OfferingName,
+    [property: Id(2)] string? ChecklistName,
+    [property: Id(3)] int TotalUsers,
+    [property: Id(4)] int UsersWithCompletions,
+    [property: Id(5)] int CompletedUsers)
+{
+    public int PendingUsers => UsersWithCompletions - CompletedUsers;
+
+    public double ComplianceRate => TotalUsers == 0 ? 0.0 : Math.Round(CompletedUsers * 100.0 / TotalUsers, 2);
+}
+
+/// <summary>One row of checklists_summary/.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChecklistUsage(
+    [property: Id(0)] Guid ChecklistId,
+    [property: Id(1)] string ChecklistName,
+    [property: Id(2)] int QuestionsCount,
+    [property: Id(3)] int OfferingsCount);
+
+public static class ComplianceStatuses
+{
+    public const string Completed = "completed";
+    public const string Pending = "pending";
+    public const string NoChecklist = "no_checklist";
+
+    public static readonly IReadOnlyList<string> All = [Completed, Pending, NoChecklist];
+}

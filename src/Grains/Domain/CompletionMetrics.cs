@@ -1,0 +1,40 @@
+using System.Text.Json;
+using ComplianceGrains.Checklists;
+
+namespace ComplianceGrains.Domain;
+
+/// <summary>The metrics of a completion against the checklist as it is now (BEHAVIOUR.md §3).</summary>
+public sealed record CompletionMetrics(
+    IReadOnlySet<Guid> VisibleQuestionIds,
+    bool IsCompleted,
+    double CompletionPercentage,
+    IReadOnlyList<QuestionView> UnansweredRequired,
+    IReadOnlyList<QuestionView> ReviewTriggers)
+{
+    public bool RequiresReview => ReviewTriggers.Count > 0;
+
+    /// <param name="questions">The checklist's questions in order.</param>
+    /// <param name="answers">Current answers (raw JSON) by question id.</param>
+    public static CompletionMetrics Compute(IReadOnlyList<QuestionView> questions, IReadOnlyDictionary<Guid, string> answers)
+    {
+        var parsed = answers.ToDictionary(a => a.Key, a => JsonDocument.Parse(a.Value).RootElement.Clone());
+        var visible = QuestionVisibility.VisibleQuestions(questions, parsed);
+        var visibleQuestions = questions.Where(q => visible.Contains(q.Id)).ToList();
+        var answered = visibleQuestions.Count(q => parsed.ContainsKey(q.Id));
+        var unanswered = visibleQuestions.Where(q => q.Definition.Required && !parsed.ContainsKey(q.Id)).ToList();
+        var percentage = visibleQuestions.Count == 0
+            ? 100.0
+            : Math.Round(answered * 100.0 / visibleQuestions.Count, 1, MidpointRounding.AwayFromZero);
+        var triggers = questions.Where(q => parsed.TryGetValue(q.Id, out var answer) && AnswerRequiresReview(q.Definition, answer)).ToList();
+        return new CompletionMetrics(visible, unanswered.Count == 0, percentage, unanswered, triggers);
+    }
+
+    /// <summary>An answer requires review when its question always does, or its review operator matches it.</summary>
+    public static bool AnswerRequiresReview(QuestionDefinition question, JsonElement answer)
+    {
+        if (question.AlwaysRequiresReview) return true;
+        if (question.Operator is not { } op || question.ReviewAnswerValueJson is not { } required) return false;
+        using var document = JsonDocument.Parse(required);
+        return OperatorEvaluation.Matches(op, answer, document.RootElement);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using ComplianceGrains.Checklists;
+using ComplianceGrains.Compliance;
+
+namespace ComplianceGrains.Domain;
+
+/// <summary>An accepted submission item: the answer to store, or null to remove the answer.</summary>
+public sealed record AcceptedAnswer(QuestionView Question, string? AnswerJson);
+
+/// <summary>
+/// Validates a whole submission (BEHAVIOUR.md §1). Either every item is accepted, or the result carries one
+/// error entry per item (empty for valid items) and nothing may be stored.
+/// </summary>
+public static class SubmissionValidation
+{
+    public sealed record Outcome(IReadOnlyList<AcceptedAnswer>? Accepted, IReadOnlyList<IReadOnlyDictionary<string, string[]>>? Errors);
+
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    /// <param name="questions">The checklist's questions.</param>
+    /// <param name="items">The submission, in request order.</param>
+    /// <param name="questionsOfOtherChecklists">Ids among the items that name a question of another checklist.</param>
+    public static Outcome Validate(
+        IReadOnlyList<QuestionView> questions, IReadOnlyList<SubmittedAnswer> items, IReadOnlySet<Guid> questionsOfOtherChecklists)
+    {
+        var byId = questions.ToDictionary(q => q.Id);
+        var errors = new List<IReadOnlyDictionary<string, string[]>>(items.Count);
+        var accepted = new List<AcceptedAnswer>(items.Count);
+        foreach (var item in items)
+        {
+            var error = ValidateItem(item, byId, questionsOfOtherChecklists, out var answer);
+            errors.Add(error ?? NoErrors);
+            if (answer is not null) accepted.Add(answer);
+        }
+        return errors.Any(e => e.Count > 0) ? new Outcome(null, errors) : new Outcome(accepted, null);
+    }
+
+    private static IReadOnlyDictionary<string, string[]>? ValidateItem(
+        SubmittedAnswer item, IReadOnlyDictionary<Guid, QuestionView> questions, IReadOnlySet<Guid> foreign, out AcceptedAnswer? answer)
+    {
+        answer = null;
+        if (item.ParseErrors is { Count: > 0 } parseErrors) return parseErrors;
+        var questionId = item.QuestionId!.Value;
+        if (!questions.TryGetValue(questionId, out var question))
+            return NonField(foreign.Contains(questionId)
+                ? ValidationMessages.QuestionNotInChecklist(questionId)
+                : ValidationMessages.QuestionDoesNotExist(questionId));
+        if (item.AnswerJson is null)
+        {
+            answer = new AcceptedAnswer(question, null);
+            return null;
+        }
+        using var document = JsonDocument.Parse(item.AnswerJson);
+        var value = document.RootElement;
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            answer = new AcceptedAnswer(question, null);
+            return null;
+        }
+        var normalised = AnswerValidation.Normalise(question, value);
+        if (normalised is null)
+            return NonField(ValidationMessages.InvalidAnswer(value, question.Definition.Description, question.Definition.QuestionType));
+        answer = new AcceptedAnswer(question, normalised);
+        return null;
+    }
+
+    private static Dictionary<string, string[]> NonField(string message) => new() { ["non_field_errors"] = [message] };
+}

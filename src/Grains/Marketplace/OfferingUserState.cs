@@ -1,0 +1,61 @@
+namespace ComplianceGrains.Marketplace;
+
+[GenerateSerializer]
+public sealed class OfferingUserState
+{
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public Guid OfferingId { get; set; }
+    [Id(2)] public string OfferingName { get; set; } = "";
+    [Id(3)] public Guid CustomerId { get; set; }
+    [Id(4)] public Guid ServiceProviderId { get; set; }
+    [Id(5)] public Guid UserId { get; set; }
+    [Id(6)] public string UserUsername { get; set; } = "";
+    [Id(7)] public string UserFullName { get; set; } = "";
+    [Id(8)] public string UserEmail { get; set; } = "";
+    [Id(9)] public string Username { get; set; } = "";
+    [Id(10)] public string State { get; set; } = OfferingUserStates.Ok;
+    [Id(11)] public bool IsRestricted { get; set; }
+    [Id(12)] public DateTime Created { get; set; }
+    [Id(13)] public DateTime Modified { get; set; }
+    /// <summary>Grows with every change; consumers of snapshots keep only the newest.</summary>
+    [Id(14)] public long Version { get; set; }
+    [Id(15)] public string CustomerName { get; set; } = "";
+    [Id(16)] public bool HasComplianceChecklist { get; set; }
+    /// <summary>The current completion (at most one) and the archived ones.</summary>
+    [Id(17)] public List<CompletionState> Completions { get; set; } = [];
+    [Id(18)] public long HistorySequence { get; set; }
+}
+
+[GenerateSerializer]
+public sealed class CompletionState
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public Guid ChecklistId { get; set; }
+    [Id(2)] public bool Archived { get; set; }
+    /// <summary>The checklist version the metrics below were computed against.</summary>
+    [Id(3)] public long ChecklistVersion { get; set; }
+    [Id(4)] public string ChecklistName { get; set; } = "";
+    [Id(5)] public string ChecklistDescription { get; set; } = "";
+    [Id(6)] public Dictionary<Guid, AnswerState> Answers { get; set; } = [];
+    [Id(7)] public bool IsCompleted { get; set; }
+    [Id(8)] public double CompletionPercentage { get; set; }
+    [Id(9)] public List<Compliance.UnansweredQuestion> UnansweredRequired { get; set; } = [];
+    [Id(10)] public bool RequiresReview { get; set; }
+    [Id(11)] public Guid? ReviewedBy { get; set; }
+    [Id(12)] public string? ReviewedByName { get; set; }
+    [Id(13)] public DateTime? ReviewedAt { get; set; }
+    [Id(14)] public string ReviewNotes { get; set; } = "";
+    [Id(15)] public DateTime Created { get; set; }
+    [Id(16)] public DateTime Modified { get; set; }
+}
+
+[GenerateSerializer]
+public sealed class AnswerState
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public string AnswerJson { get; set; } = "null";
+    [Id(2)] public Guid UserId { get; set; }
+    [Id(3)] public string UserName { get; set; } = "";
+    [Id(4)] public DateTime Created { get; set; }
+    [Id(5)] public DateTime Modified { get; set; }
+}

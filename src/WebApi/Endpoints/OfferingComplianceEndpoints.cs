@@ -1,0 +1,45 @@
+using ComplianceGrains.Marketplace;
+using ComplianceGrains.WebApi.Auth;
+using ComplianceGrains.WebApi.Contracts;
+using ComplianceGrains.WebApi.Infrastructure;
+
+namespace ComplianceGrains.WebApi.Endpoints;
+
+/// <summary>Attaching a checklist to an offering and following the background job (API.md §3).</summary>
+public static class OfferingComplianceEndpoints
+{
+    public static void MapOfferingComplianceEndpoints(this RouteGroupBuilder offerings)
+    {
+        offerings.MapPost("/{uuid}/update_compliance_checklist", UpdateAsync)
+            .Accepts<UpdateComplianceChecklistRequest>("application/json")
+            .Produces<UpdateComplianceChecklistResponse>();
+        offerings.MapGet("/{uuid}/compliance_sync", SyncStatusAsync).Produces<ComplianceSyncResponse>();
+    }
+
+    private static async Task<IResult> UpdateAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var offering = grains.GetGrain<IOfferingGrain>(RouteIds.Parse(uuid));
+        var caller = context.Caller();
+        var body = await JsonBody.ReadObjectAsync(context);
+        if (!body.Has("compliance_checklist"))
+        {
+            var current = await offering.GetAsync(caller);
+            var status = await offering.GetComplianceSyncAsync(caller);
+            return Respond("No changes.", current.ChecklistId, status);
+        }
+        var checklistId = body.Reference("compliance_checklist", allowNull: true);
+        body.ThrowIfInvalid();
+        var sync = await offering.UpdateComplianceChecklistAsync(caller, checklistId);
+        var detail = checklistId is null ? "Compliance checklist removed from the offering." : "Compliance checklist updated.";
+        return Respond(detail, checklistId, sync);
+    }
+
+    private static IResult Respond(string detail, Guid? checklistId, Compliance.ComplianceSyncStatus sync) =>
+        Results.Json(new UpdateComplianceChecklistResponse(detail, checklistId, ComplianceSyncResponse.From(sync)), ApiJson.Options);
+
+    private static async Task<IResult> SyncStatusAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var status = await grains.GetGrain<IOfferingGrain>(RouteIds.Parse(uuid)).GetComplianceSyncAsync(context.Caller());
+        return Results.Json(ComplianceSyncResponse.From(status), ApiJson.Options);
+    }
+}

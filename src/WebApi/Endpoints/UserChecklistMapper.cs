@@ -1,0 +1,48 @@
+using System.Text.Json;
+using ComplianceGrains.Checklists;
+using ComplianceGrains.Compliance;
+using ComplianceGrains.Domain;
+using ComplianceGrains.WebApi.Contracts;
+
+namespace ComplianceGrains.WebApi.Endpoints;
+
+/// <summary>Shapes a checklist as the user answering it sees it (API.md §4 checklist/).</summary>
+public static class UserChecklistMapper
+{
+    public static UserChecklistResponse Map(ChecklistForUser view, bool includeHidden)
+    {
+        var checklist = view.Checklist;
+        var questions = checklist.Questions
+            .Where(q => includeHidden || view.VisibleQuestionIds.Contains(q.Id))
+            .Select(q => Question(q, view.Answers.GetValueOrDefault(q.Id)))
+            .ToList();
+        return new UserChecklistResponse(
+            new ChecklistSummaryResponse(checklist.ChecklistId, checklist.Name, checklist.Description, checklist.ChecklistType),
+            CompletionStatusResponse.From(view.Completion),
+            questions);
+    }
+
+    private static UserQuestionResponse Question(QuestionView question, AnswerView? answer)
+    {
+        var q = question.Definition;
+        var answerData = answer is null ? (JsonElement?)null : JsonDocument.Parse(answer.AnswerJson).RootElement.Clone();
+        return new UserQuestionResponse(
+            question.Id, q.Description, q.QuestionType, q.Required, q.Order, Guidance(q, answerData),
+            answer is null ? null : new ExistingAnswerResponse(
+                answer.Id, answerData!.Value, answer.UserId, answer.UserName, q.Description, q.QuestionType, q.Required,
+                answer.Created, answer.Modified),
+            question.Options.Select(o => new UserOptionResponse(o.Id, o.Label, o.Order)).ToList(),
+            DecimalText.Format(q.MinValue), DecimalText.Format(q.MaxValue), q.AllowedFileTypes, q.AllowedMimeTypes,
+            q.MaxFileSizeMb, q.MaxFilesCount, q.LikertScaleLength, q.LikertLowLabel, q.LikertHighLabel, q.LikertAllowNa,
+            q.RichTextCharLimit, q.RichTextToolbarLevel, DependenciesInfo: null);
+    }
+
+    /// <summary>Guidance is shown always, or only when the answer matches the guidance operator and value.</summary>
+    private static string? Guidance(QuestionDefinition q, JsonElement? answer)
+    {
+        if (q.AlwaysShowGuidance) return q.UserGuidance;
+        if (q.GuidanceOperator is not { } op || q.GuidanceAnswerValueJson is not { } valueJson) return null;
+        using var required = JsonDocument.Parse(valueJson);
+        return OperatorEvaluation.Matches(op, answer, required.RootElement) ? q.UserGuidance : null;
+    }
+}
