@@ -44,6 +44,7 @@ app.MapOfferingUsersEndpoints().MapOfferingUserComplianceEndpoints();
 app.MapProviderComplianceEndpoints();
 app.MapCompletionsEndpoints();
 app.MapChecklistEndpoints();
+app.MapDependencyEndpoints();
 
 app.Run();
 

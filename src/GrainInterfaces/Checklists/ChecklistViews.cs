@@ -31,4 +31,17 @@ public sealed record QuestionView(
     [property: Id(3)] string ChecklistType,
     [property: Id(4)] QuestionDefinition Definition,
     [property: Id(5)] IReadOnlyList<OptionView> Options,
-    [property: Id(6)] DateTime Created);
+    [property: Id(6)] DateTime Created)
+{
+    /// <summary>The conditions under which the question is shown; empty means always shown.</summary>
+    [Id(7)] public IReadOnlyList<DependencyView> Dependencies { get; init; } = [];
+}
+
+/// <summary>A question is shown only when another question's answer satisfies an operator.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DependencyView(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid QuestionId,
+    [property: Id(2)] Guid DependsOnQuestionId,
+    [property: Id(3)] string RequiredAnswerValueJson,
+    [property: Id(4)] string Operator);

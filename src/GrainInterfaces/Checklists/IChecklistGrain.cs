@@ -31,6 +31,17 @@ public interface IChecklistGrain : IGrainWithGuidKey
 
     Task DeleteOptionAsync(Caller caller, Guid optionId);
 
+    /// <summary>Makes a question conditional on another question of this checklist; no self-dependency, no cycle.</summary>
+    Task<DependencyView> AddDependencyAsync(Caller caller, DependencyView dependency);
+
+    Task<DependencyView> GetDependencyAsync(Caller caller, Guid dependencyId);
+
+    Task<DependencyView> UpdateDependencyAsync(Caller caller, DependencyView dependency);
+
+    Task DeleteDependencyAsync(Caller caller, Guid dependencyId);
+
+    Task<IReadOnlyList<DependencyView>> GetDependenciesAsync(Caller caller);
+
     /// <summary>The checklist's name and type for an offering that wants to use it; null when it does not exist.</summary>
     [AlwaysInterleave]
     Task<ChecklistView?> FindAsync();

@@ -19,6 +19,7 @@ public sealed class ChecklistState
     [Id(6)] public long Version { get; set; }
     [Id(7)] public List<QuestionState> Questions { get; set; } = [];
     [Id(8)] public HashSet<Guid> OfferingIds { get; set; } = [];
+    [Id(9)] public List<DependencyView> Dependencies { get; set; } = [];
 }
 
 [GenerateSerializer]
@@ -131,8 +132,11 @@ public sealed class ChecklistGrain(
         EnsureStaffAndExists(caller);
         var question = FindQuestion(questionId);
         state.State.Questions.Remove(question);
+        var dependencies = state.State.Dependencies.Where(d => d.QuestionId == questionId || d.DependsOnQuestionId == questionId).ToList();
+        state.State.Dependencies.RemoveAll(dependencies.Contains);
         await SaveAsync();
         await ClearLocatorsAsync(question);
+        foreach (var dependency in dependencies) await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(dependency.Id).ClearAsync();
     }
 
     public async Task<OptionView> AddOptionAsync(Caller caller, Guid optionId, Guid questionId, string label, int order)
@@ -172,6 +176,46 @@ public sealed class ChecklistGrain(
         await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(optionId).ClearAsync();
     }
 
+    public async Task<DependencyView> AddDependencyAsync(Caller caller, DependencyView dependency)
+    {
+        EnsureStaffAndExists(caller);
+        ValidateDependency(dependency);
+        state.State.Dependencies.Add(dependency);
+        await SaveAsync();
+        await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(dependency.Id).SetAsync(Id);
+        return dependency;
+    }
+
+    public Task<DependencyView> GetDependencyAsync(Caller caller, Guid dependencyId)
+    {
+        EnsureStaffAndExists(caller);
+        return Task.FromResult(FindDependency(dependencyId));
+    }
+
+    public async Task<DependencyView> UpdateDependencyAsync(Caller caller, DependencyView dependency)
+    {
+        EnsureStaffAndExists(caller);
+        var index = state.State.Dependencies.IndexOf(FindDependency(dependency.Id));
+        ValidateDependency(dependency);
+        state.State.Dependencies[index] = dependency;
+        await SaveAsync();
+        return dependency;
+    }
+
+    public async Task DeleteDependencyAsync(Caller caller, Guid dependencyId)
+    {
+        EnsureStaffAndExists(caller);
+        state.State.Dependencies.Remove(FindDependency(dependencyId));
+        await SaveAsync();
+        await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(dependencyId).ClearAsync();
+    }
+
+    public Task<IReadOnlyList<DependencyView>> GetDependenciesAsync(Caller caller)
+    {
+        EnsureStaffAndExists(caller);
+        return Task.FromResult<IReadOnlyList<DependencyView>>(state.State.Dependencies.ToList());
+    }
+
     public Task<ChecklistView?> FindAsync() => Task.FromResult(state.State.Exists ? View() : null);
 
     public Task<ChecklistDefinition?> GetDefinitionAsync() => Task.FromResult(
@@ -207,6 +251,15 @@ public sealed class ChecklistGrain(
         var errors = QuestionDefinitionRules.Validate(definition);
         if (errors.Count > 0) throw new ValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
+
+    private void ValidateDependency(DependencyView dependency)
+    {
+        var errors = DependencyRules.Validate(OrderedQuestions().Select(QuestionView).ToList(), dependency);
+        if (errors.Count > 0) throw new ValidationException(errors);
+    }
+
+    private DependencyView FindDependency(Guid dependencyId) =>
+        state.State.Dependencies.FirstOrDefault(d => d.Id == dependencyId) ?? throw new NotFoundException();
 
     private QuestionState FindQuestion(Guid questionId) =>
         state.State.Questions.FirstOrDefault(q => q.Id == questionId) ?? throw new NotFoundException();
@@ -245,7 +298,10 @@ public sealed class ChecklistGrain(
     private QuestionView QuestionView(QuestionState question) => new(
         question.Id, Id, state.State.Name, state.State.ChecklistType, question.Definition,
         question.Options.OrderBy(o => o.Order).ThenBy(o => o.Label).Select(o => OptionView(question, o)).ToList(),
-        question.Created);
+        question.Created)
+    {
+        Dependencies = state.State.Dependencies.Where(d => d.QuestionId == question.Id).ToList(),
+    };
 
     private static OptionView OptionView(QuestionState question, OptionState option) =>
         new(option.Id, question.Id, option.Label, option.Order);

@@ -59,3 +59,18 @@ public sealed record QuestionRequest(
     string? DependencyLogicOperator, IReadOnlyList<string>? AllowedFileTypes, IReadOnlyList<string>? AllowedMimeTypes,
     int? MaxFileSizeMb, int? MaxFilesCount, int? LikertScaleLength, string? LikertLowLabel, string? LikertHighLabel,
     bool? LikertAllowNa, int? RichTextCharLimit, string? RichTextToolbarLevel);
+
+public sealed record DependencyResponse(
+    Guid Uuid, string Url, string Question, Guid QuestionUuid, string QuestionName, string DependsOnQuestion,
+    Guid DependsOnQuestionUuid, string DependsOnQuestionName, JsonElement RequiredAnswerValue, string Operator)
+{
+    public static DependencyResponse From(HttpRequest request, DependencyView dependency, IReadOnlyDictionary<Guid, QuestionView> questions) => new(
+        dependency.Id, ApiUrls.Of(request, "checklists-admin-question-dependencies", dependency.Id),
+        ApiUrls.Of(request, "checklists-admin-questions", dependency.QuestionId), dependency.QuestionId,
+        questions.TryGetValue(dependency.QuestionId, out var question) ? question.Definition.Description : "",
+        ApiUrls.Of(request, "checklists-admin-questions", dependency.DependsOnQuestionId), dependency.DependsOnQuestionId,
+        questions.TryGetValue(dependency.DependsOnQuestionId, out var dependsOn) ? dependsOn.Definition.Description : "",
+        JsonDocument.Parse(dependency.RequiredAnswerValueJson).RootElement.Clone(), dependency.Operator);
+}
+
+public sealed record DependencyRequest(string Question, string DependsOnQuestion, JsonElement RequiredAnswerValue, string? Operator);

@@ -49,7 +49,7 @@ public static class ChecklistEndpoints
         questions.MapDelete("/{uuid}", DeleteQuestionAsync).Produces(StatusCodes.Status204NoContent);
     }
 
-    private static RouteGroupBuilder StaffGroup(IEndpointRouteBuilder app, string prefix, string tag)
+    internal static RouteGroupBuilder StaffGroup(IEndpointRouteBuilder app, string prefix, string tag)
     {
         var group = app.MapGroup(prefix).WithTags(tag).RequireAuthorization();
         group.AddEndpointFilter(async (context, next) =>

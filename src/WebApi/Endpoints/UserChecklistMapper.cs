@@ -14,7 +14,7 @@ public static class UserChecklistMapper
         var checklist = view.Checklist;
         var questions = checklist.Questions
             .Where(q => includeHidden || view.VisibleQuestionIds.Contains(q.Id))
-            .Select(q => Question(q, view.Answers.GetValueOrDefault(q.Id)))
+            .Select(q => Question(q, view.Answers.GetValueOrDefault(q.Id), checklist.Questions))
             .ToList();
         return new UserChecklistResponse(
             new ChecklistSummaryResponse(checklist.ChecklistId, checklist.Name, checklist.Description, checklist.ChecklistType),
@@ -22,7 +22,7 @@ public static class UserChecklistMapper
             questions);
     }
 
-    private static UserQuestionResponse Question(QuestionView question, AnswerView? answer)
+    private static UserQuestionResponse Question(QuestionView question, AnswerView? answer, IReadOnlyList<QuestionView> all)
     {
         var q = question.Definition;
         var answerData = answer is null ? (JsonElement?)null : JsonDocument.Parse(answer.AnswerJson).RootElement.Clone();
@@ -34,7 +34,19 @@ public static class UserChecklistMapper
             question.Options.Select(o => new UserOptionResponse(o.Id, o.Label, o.Order)).ToList(),
             DecimalText.Format(q.MinValue), DecimalText.Format(q.MaxValue), q.AllowedFileTypes, q.AllowedMimeTypes,
             q.MaxFileSizeMb, q.MaxFilesCount, q.LikertScaleLength, q.LikertLowLabel, q.LikertHighLabel, q.LikertAllowNa,
-            q.RichTextCharLimit, q.RichTextToolbarLevel, DependenciesInfo: null);
+            q.RichTextCharLimit, q.RichTextToolbarLevel, DependenciesInfo(question, all));
+    }
+
+    private static DependenciesInfoResponse? DependenciesInfo(QuestionView question, IReadOnlyList<QuestionView> all)
+    {
+        if (question.Dependencies.Count == 0) return null;
+        var conditions = question.Dependencies
+            .Select(d => new DependencyConditionResponse(
+                all.FirstOrDefault(q => q.Id == d.DependsOnQuestionId)?.Definition.Description ?? "",
+                d.Operator,
+                JsonDocument.Parse(d.RequiredAnswerValueJson).RootElement.Clone()))
+            .ToList();
+        return new DependenciesInfoResponse(question.Definition.DependencyLogicOperator, conditions);
     }
 
     /// <summary>Guidance is shown always, or only when the answer matches the guidance operator and value.</summary>
