@@ -40,7 +40,7 @@ app.MapCustomersEndpoints();
 app.MapServiceProvidersEndpoints();
 app.MapProviderOfferingsEndpoints().MapOfferingComplianceEndpoints();
 app.MapPublicOfferingsEndpoints();
-app.MapOfferingUsersEndpoints().MapOfferingUserComplianceEndpoints();
+app.MapOfferingUsersEndpoints().MapReviewEndpoints().MapOfferingUserComplianceEndpoints();
 app.MapProviderComplianceEndpoints();
 app.MapCompletionsEndpoints();
 app.MapChecklistEndpoints();

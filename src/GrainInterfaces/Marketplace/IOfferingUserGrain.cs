@@ -24,6 +24,12 @@ public interface IOfferingUserGrain : IGrainWithGuidKey
     /// <summary>Validates every item; stores all of them or none.</summary>
     Task<SubmitResult> SubmitAnswersAsync(Caller caller, IReadOnlyList<SubmittedAnswer> answers);
 
+    /// <summary>The checklist as a reviewer sees it (staff, support, OFFERING.UPDATE_USER; not the user themself).</summary>
+    Task<ChecklistForUser> GetChecklistForReviewAsync(Caller caller);
+
+    /// <summary>Records that the caller reviewed the current answers.</summary>
+    Task<ChecklistForUser> ReviewAsync(Caller caller, string notes);
+
     /// <summary>Every stored submission item, newest first.</summary>
     Task<Page<HistoryEntry>> GetHistoryAsync(Caller caller, PageRequest page);
 

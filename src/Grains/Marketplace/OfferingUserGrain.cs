@@ -92,6 +92,30 @@ public sealed class OfferingUserGrain(
     public async Task<ChecklistForUser> GetChecklistAsync(Caller caller)
     {
         await EnsureCanReadAnswersAsync(caller);
+        return await ChecklistViewAsync();
+    }
+
+    public async Task<ChecklistForUser> GetChecklistForReviewAsync(Caller caller)
+    {
+        await EnsureCanReviewAsync(caller, write: false);
+        return await ChecklistViewAsync();
+    }
+
+    public async Task<ChecklistForUser> ReviewAsync(Caller caller, string notes)
+    {
+        await EnsureCanReviewAsync(caller, write: true);
+        var (completion, _) = await CurrentCompletionAsync();
+        completion.ReviewedBy = caller.UserId;
+        completion.ReviewedByName = await UserNameAsync(caller.UserId);
+        completion.ReviewedAt = DateTime.UtcNow;
+        completion.ReviewNotes = notes;
+        completion.Modified = completion.ReviewedAt.Value;
+        await SaveAndPublishAsync();
+        return await ChecklistViewAsync();
+    }
+
+    private async Task<ChecklistForUser> ChecklistViewAsync()
+    {
         var (completion, definition) = await CurrentCompletionAsync();
         var answers = completion.Answers.ToDictionary(a => a.Key, a => a.Value.AnswerJson);
         var metrics = CompletionMetrics.Compute(definition.Questions, answers);
@@ -331,6 +355,16 @@ public sealed class OfferingUserGrain(
     {
         await EnsureVisibleAsync(caller);
         if (caller.IsStaff || caller.UserId == S.UserId) return;
+        if (!await Customer.HasPermissionAsync(caller, Permission.OfferingUpdateUser)) throw new PermissionDeniedException();
+    }
+
+    /// <summary>Reviewers are staff, support (reading only) and OFFERING.UPDATE_USER holders, never the user themself.</summary>
+    private async Task EnsureCanReviewAsync(Caller caller, bool write)
+    {
+        await EnsureVisibleAsync(caller);
+        if (caller.IsStaff) return;
+        if (caller.UserId == S.UserId) throw new PermissionDeniedException();
+        if (caller.IsSupport && !write) return;
         if (!await Customer.HasPermissionAsync(caller, Permission.OfferingUpdateUser)) throw new PermissionDeniedException();
     }
 
