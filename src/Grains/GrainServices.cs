@@ -15,6 +15,8 @@ public static class GrainServices
         services.AddSingleton<IComplianceProjection, InMemoryComplianceProjection>();
         services.AddSingleton<IAnswerHistoryStore, InMemoryAnswerHistoryStore>();
         services.AddSingleton<SnapshotPublisher>();
+        services.AddSingleton<IFileStore, InMemoryFileStore>();
+        services.AddSingleton<LibMagicMimeSniffer>();
         return services;
     }
 }

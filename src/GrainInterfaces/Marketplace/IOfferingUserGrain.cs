@@ -30,6 +30,9 @@ public interface IOfferingUserGrain : IGrainWithGuidKey
     /// <summary>Records that the caller reviewed the current answers.</summary>
     Task<ChecklistForUser> ReviewAsync(Caller caller, string notes);
 
+    /// <summary>A file of one of the offering user's answers, for those who may read the checklist.</summary>
+    Task<StoredFile> GetFileAsync(Caller caller, string storedFileId);
+
     /// <summary>Every stored submission item, newest first.</summary>
     Task<Page<HistoryEntry>> GetHistoryAsync(Caller caller, PageRequest page);
 

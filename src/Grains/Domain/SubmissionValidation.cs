@@ -4,8 +4,11 @@ using ComplianceGrains.Compliance;
 
 namespace ComplianceGrains.Domain;
 
-/// <summary>An accepted submission item: the answer to store, or null to remove the answer.</summary>
-public sealed record AcceptedAnswer(QuestionView Question, string? AnswerJson);
+/// <summary>
+/// An accepted submission item: the answer to store, or null to remove the answer. A file answer carries its
+/// decoded files, which are stored before the answer (its JSON is then rebuilt from the stored files).
+/// </summary>
+public sealed record AcceptedAnswer(QuestionView Question, string? AnswerJson, IReadOnlyList<FileUpload>? Files = null);
 
 /// <summary>
 /// Validates a whole submission (BEHAVIOUR.md §1). Either every item is accepted, or the result carries one
@@ -20,15 +23,17 @@ public static class SubmissionValidation
     /// <param name="questions">The checklist's questions.</param>
     /// <param name="items">The submission, in request order.</param>
     /// <param name="questionsOfOtherChecklists">Ids among the items that name a question of another checklist.</param>
+    /// <param name="sniffMimeType">Tells the MIME type of a file's bytes.</param>
     public static Outcome Validate(
-        IReadOnlyList<QuestionView> questions, IReadOnlyList<SubmittedAnswer> items, IReadOnlySet<Guid> questionsOfOtherChecklists)
+        IReadOnlyList<QuestionView> questions, IReadOnlyList<SubmittedAnswer> items, IReadOnlySet<Guid> questionsOfOtherChecklists,
+        Func<byte[], string> sniffMimeType)
     {
         var byId = questions.ToDictionary(q => q.Id);
         var errors = new List<IReadOnlyDictionary<string, string[]>>(items.Count);
         var accepted = new List<AcceptedAnswer>(items.Count);
         foreach (var item in items)
         {
-            var error = ValidateItem(item, byId, questionsOfOtherChecklists, out var answer);
+            var error = ValidateItem(item, byId, questionsOfOtherChecklists, sniffMimeType, out var answer);
             errors.Add(error ?? NoErrors);
             if (answer is not null) accepted.Add(answer);
         }
@@ -36,7 +41,8 @@ public static class SubmissionValidation
     }
 
     private static IReadOnlyDictionary<string, string[]>? ValidateItem(
-        SubmittedAnswer item, IReadOnlyDictionary<Guid, QuestionView> questions, IReadOnlySet<Guid> foreign, out AcceptedAnswer? answer)
+        SubmittedAnswer item, IReadOnlyDictionary<Guid, QuestionView> questions, IReadOnlySet<Guid> foreign,
+        Func<byte[], string> sniffMimeType, out AcceptedAnswer? answer)
     {
         answer = null;
         if (item.ParseErrors is { Count: > 0 } parseErrors) return parseErrors;
@@ -55,6 +61,14 @@ public static class SubmissionValidation
         if (value.ValueKind == JsonValueKind.Null)
         {
             answer = new AcceptedAnswer(question, null);
+            return null;
+        }
+        if (question.Definition.QuestionType is QuestionTypes.File or QuestionTypes.MultipleFiles)
+        {
+            var files = FileAnswerValidation.Validate(question, value, sniffMimeType);
+            if (files is null)
+                return NonField(ValidationMessages.InvalidAnswer(value, question.Definition.Description, question.Definition.QuestionType));
+            answer = new AcceptedAnswer(question, item.AnswerJson, files);
             return null;
         }
         var normalised = AnswerValidation.Normalise(question, value);

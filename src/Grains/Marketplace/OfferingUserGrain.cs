@@ -13,6 +13,8 @@ public sealed class OfferingUserGrain(
     ChecklistDefinitionCache definitions,
     IAnswerHistoryStore history,
     SnapshotPublisher publisher,
+    IFileStore files,
+    LibMagicMimeSniffer mimeSniffer,
     ILogger<OfferingUserGrain> logger) : Grain, IOfferingUserGrain
 {
     private const string NoChecklist = "No checklist configured for this object";
@@ -83,6 +85,7 @@ public sealed class OfferingUserGrain(
         await GrainFactory.GetGrain<IOfferingGrain>(S.OfferingId).RemoveOfferingUserAsync(Id, S.UserId);
         var tombstone = Snapshot() with { Version = S.Version + 1, Deleted = true };
         await history.DeleteAsync(Id);
+        await files.DeleteAllAsync(Id);
         await state.ClearStateAsync();
         state.State = new OfferingUserState();
         await PublishAsync(tombstone);
@@ -136,19 +139,20 @@ public sealed class OfferingUserGrain(
         await EnsureCanWriteAnswersAsync(caller);
         var (completion, definition) = await CurrentCompletionAsync();
         var foreign = await QuestionsOfOtherChecklistsAsync(definition, answers);
-        var outcome = SubmissionValidation.Validate(definition.Questions, answers, foreign);
+        var outcome = SubmissionValidation.Validate(definition.Questions, answers, foreign, mimeSniffer.Sniff);
         if (outcome.Errors is { } errors) return new SubmitResult(errors, null);
         if (outcome.Accepted!.Count == 0) return new SubmitResult(null, Status(completion));
+        var accepted = await StoreFilesAsync(outcome.Accepted);
 
         var now = DateTime.UtcNow;
         var userName = await UserNameAsync(caller.UserId);
-        var entries = new List<HistoryEntry>(outcome.Accepted.Count);
+        var entries = new List<HistoryEntry>(accepted.Count);
         var changed = false;
-        foreach (var accepted in outcome.Accepted)
+        foreach (var answer in accepted)
         {
-            changed |= Apply(completion, accepted, caller.UserId, userName, now);
+            changed |= Apply(completion, answer, caller.UserId, userName, now);
             entries.Add(new HistoryEntry(
-                Id, completion.Id, accepted.Question.Id, accepted.Question.Definition.Description, accepted.AnswerJson,
+                Id, completion.Id, answer.Question.Id, answer.Question.Definition.Description, answer.AnswerJson,
                 caller.UserId, userName, now, ++S.HistorySequence));
         }
         if (changed) ClearReview(completion);
@@ -157,6 +161,32 @@ public sealed class OfferingUserGrain(
         await SaveAndPublishAsync();
         await history.AppendAsync(entries);
         return new SubmitResult(null, Status(completion));
+    }
+
+    public async Task<StoredFile> GetFileAsync(Caller caller, string storedFileId)
+    {
+        await EnsureCanReadAnswersAsync(caller);
+        var referenced = S.Completions.SelectMany(c => c.Answers.Values).Any(a => FileAnswerValidation.References(a.AnswerJson, storedFileId));
+        return (referenced ? await files.GetAsync(Id, storedFileId) : null) ?? throw new NotFoundException();
+    }
+
+    /// <summary>Stores the bytes of file answers; their answers keep the stored files' descriptions instead.</summary>
+    private async Task<IReadOnlyList<AcceptedAnswer>> StoreFilesAsync(IReadOnlyList<AcceptedAnswer> accepted)
+    {
+        var result = new List<AcceptedAnswer>(accepted.Count);
+        foreach (var answer in accepted)
+        {
+            if (answer.Files is not { } uploads)
+            {
+                result.Add(answer);
+                continue;
+            }
+            var stored = new List<(FileUpload, string)>(uploads.Count);
+            foreach (var upload in uploads)
+                stored.Add((upload, await files.SaveAsync(Id, new StoredFile(upload.Name, upload.MimeType, upload.Content))));
+            result.Add(answer with { AnswerJson = FileAnswerValidation.StoredAnswerJson(answer.Question, stored), Files = null });
+        }
+        return result;
     }
 
     public async Task<Page<HistoryEntry>> GetHistoryAsync(Caller caller, PageRequest page)

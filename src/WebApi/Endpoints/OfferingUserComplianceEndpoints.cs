@@ -16,6 +16,7 @@ public static class OfferingUserComplianceEndpoints
             .Accepts<AnswerItemRequest[]>("application/json")
             .Produces<SubmitAnswersResponse>();
         users.MapGet("/{uuid}/history", HistoryAsync).Produces<HistoryEntryResponse[]>();
+        users.MapGet("/{uuid}/files/{fileId}", DownloadFileAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
     }
 
     private static IOfferingUserGrain Grain(IGrainFactory grains, string uuid) => grains.GetGrain<IOfferingUserGrain>(RouteIds.Parse(uuid));
@@ -33,15 +34,21 @@ public static class OfferingUserComplianceEndpoints
         return Results.Json(CompletionStatusResponse.From(status), ApiJson.Options);
     }
 
-    private static async Task<IResult> SubmitAnswersAsync(string uuid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> SubmitAnswersAsync(string uuid, HttpContext context, IGrainFactory grains, ApiLimits limits)
     {
         var grain = Grain(grains, uuid);
-        var items = SubmissionParser.Parse(await JsonBody.ReadAsync(context));
+        var items = SubmissionParser.Parse(await JsonBody.ReadAsync(context, limits.MaxAnswerBodyBytes));
         var result = await grain.SubmitAnswersAsync(context.Caller(), items);
         if (result.Errors is { } errors) return Results.Json(errors, ApiJson.Options, statusCode: StatusCodes.Status400BadRequest);
         return Results.Json(
             new SubmitAnswersResponse("Answers submitted successfully", CompletionStatusResponse.From(result.Completion!)),
             ApiJson.Options);
+    }
+
+    private static async Task<IResult> DownloadFileAsync(string uuid, string fileId, HttpContext context, IGrainFactory grains)
+    {
+        var file = await Grain(grains, uuid).GetFileAsync(context.Caller(), fileId);
+        return Results.File(file.Content, file.MimeType, file.Name);
     }
 
     private static async Task<IResult> HistoryAsync(string uuid, HttpContext context, IGrainFactory grains)
