@@ -10,7 +10,7 @@ public sealed record SchemaScript(string Version, string Name, string Sql)
     private const string ResourcePrefix = "db/";
 
     /// <summary>Ignores line endings, which a checkout may change.</summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     public override string ToString() => $"{Version}_{Name}";
 
