@@ -1,3 +1,4 @@
+using System.Data;
 using Npgsql;
 
 namespace ComplianceGrains.Silo.Schema;
@@ -49,7 +50,8 @@ public sealed class SchemaMigrator(string connectionString, IReadOnlyList<Schema
         }
         finally
         {
-            await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+            if (connection.State == ConnectionState.Open)
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
     }
 
