@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -6,17 +7,41 @@ using Orleans.Hosting;
 namespace ComplianceGrains.Silo;
 
 /// <summary>
-/// The silo's configuration, shared by the standalone silo and the front end's co-hosted silo (embedded mode):
-/// localhost clustering, in-memory grain storage and reminders.
+/// The silo's configuration, shared by the standalone silo and the front end's co-hosted silo (embedded mode).
+/// <see cref="HostingMode"/> chooses between localhost clustering with in-memory storage and reminders, and
+/// PostgreSQL for all three (cluster mode).
 /// </summary>
 public static class ComplianceSilo
 {
+    /// <summary>The ADO.NET invariant of Npgsql; Orleans loads its provider factory by this name.</summary>
+    public const string AdoNetInvariant = "Npgsql";
+
     public static ISiloBuilder ConfigureComplianceSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
-        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        var settings = SiloSettings.From(configuration);
         silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = settings.GrainIdleTimeout);
-        return silo.AddComplianceInMemoryStorage();
+        if (!HostingMode.IsCluster(configuration))
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            return silo.AddComplianceInMemoryStorage();
+        }
+
+        var connectionString = HostingMode.ConnectionString(configuration);
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.ClusterId;
+            options.ServiceId = settings.ServiceId;
+        });
+        if (settings.AdvertisedAddress is { Length: > 0 } address)
+            silo.ConfigureEndpoints(IPAddress.Parse(address), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        else
+            silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = AdoNetInvariant;
+            options.ConnectionString = connectionString;
+        });
+        return silo.AddCompliancePostgresStorage(connectionString);
     }
 
     /// <summary>In-memory grain storage, reminders and projection; also what the test clusters use.</summary>
@@ -24,6 +49,26 @@ public static class ComplianceSilo
     {
         silo.AddMemoryGrainStorage(StorageNames.Main);
         silo.UseInMemoryReminderService();
+        silo.Services.AddComplianceGrainServices();
+        return silo;
+    }
+
+    /// <summary>
+    /// Grain storage and reminders in PostgreSQL through Orleans' ADO.NET providers. The database must have been
+    /// migrated (<c>migrate</c> command); the silo creates no tables.
+    /// </summary>
+    public static ISiloBuilder AddCompliancePostgresStorage(this ISiloBuilder silo, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage(StorageNames.Main, options =>
+        {
+            options.Invariant = AdoNetInvariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = AdoNetInvariant;
+            options.ConnectionString = connectionString;
+        });
         silo.Services.AddComplianceGrainServices();
         return silo;
     }

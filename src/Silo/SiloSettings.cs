@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace ComplianceGrains.Silo;
 
 /// <summary>The <c>Orleans</c> configuration section.</summary>
@@ -14,4 +16,13 @@ public sealed class SiloSettings
     public string ServiceId { get; set; } = "compliance-grains";
 
     public TimeSpan GrainIdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Cluster mode: the IP address other silos and clients use to reach this silo (it is written to the membership
+    /// table). Unset: the address the host name resolves to.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    public static SiloSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<SiloSettings>() ?? new SiloSettings();
 }
