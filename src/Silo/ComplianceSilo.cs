@@ -1,4 +1,10 @@
 using System.Net;
+using ComplianceGrains.Compliance;
+using ComplianceGrains.Projections;
+using ComplianceGrains.Silo.Postgres;
+using Npgsql;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -59,17 +65,23 @@ public static class ComplianceSilo
     /// </summary>
     public static ISiloBuilder AddCompliancePostgresStorage(this ISiloBuilder silo, string connectionString)
     {
-        silo.AddAdoNetGrainStorage(StorageNames.Main, options =>
+        silo.AddAdoNetGrainStorage(StorageNames.Main, optionsBuilder => optionsBuilder.Configure<Serializer>((options, serializer) =>
         {
             options.Invariant = AdoNetInvariant;
             options.ConnectionString = connectionString;
-        });
+            // Orleans' own version-tolerant format, the same one grain messages use.
+            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = AdoNetInvariant;
             options.ConnectionString = connectionString;
         });
         silo.Services.AddComplianceGrainServices();
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton<IComplianceProjection, PostgresComplianceProjection>();
+        silo.Services.AddSingleton<IAnswerHistoryStore, PostgresAnswerHistoryStore>();
+        silo.Services.AddSingleton<IFileStore, PostgresFileStore>();
         return silo;
     }
 }

@@ -1,19 +1,47 @@
 using ComplianceGrains.Silo;
+using Orleans.Configuration;
 
 namespace ComplianceGrains.WebApi.Hosting;
 
-/// <summary>How the front end reaches the grains; the mode comes from configuration (<c>Hosting:Mode</c>).</summary>
+/// <summary>
+/// How the front end reaches the grains, chosen by configuration (<c>Hosting:Mode</c>): embedded mode co-hosts a
+/// silo; cluster mode is an Orleans client that finds the silos' gateways through the membership table.
+/// </summary>
 public static class OrleansHosting
 {
-    public const string ModeKey = "Hosting:Mode";
-    public const string Embedded = "Embedded";
-
     public static WebApplicationBuilder AddComplianceOrleans(this WebApplicationBuilder builder)
     {
-        var mode = builder.Configuration[ModeKey] ?? Embedded;
-        if (!mode.Equals(Embedded, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Unknown hosting mode '{mode}'. Supported: {Embedded}.");
-        builder.UseOrleans(silo => silo.ConfigureComplianceSilo(builder.Configuration));
+        var configuration = builder.Configuration;
+        if (!HostingMode.IsCluster(configuration))
+        {
+            builder.UseOrleans(silo => silo.ConfigureComplianceSilo(configuration));
+            return builder;
+        }
+
+        var settings = SiloSettings.From(configuration);
+        var connectionString = HostingMode.ConnectionString(configuration);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = settings.ClusterId;
+                options.ServiceId = settings.ServiceId;
+            });
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.UseConnectionRetryFilter(RetryConnectingAsync);
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = ComplianceSilo.AdoNetInvariant;
+                options.ConnectionString = connectionString;
+            });
+        });
         return builder;
+    }
+
+    /// <summary>A front end started before its silos keeps trying to reach the cluster instead of failing.</summary>
+    private static async Task<bool> RetryConnectingAsync(Exception exception, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        return !cancellationToken.IsCancellationRequested;
     }
 }

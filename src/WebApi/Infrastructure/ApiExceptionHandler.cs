@@ -26,10 +26,28 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, Detail("Request body is too large.")),
         BadHttpRequestException e => (e.StatusCode, Detail(e.Message)),
-        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+        _ when IsUnavailability(exception) =>
             (StatusCodes.Status503ServiceUnavailable, Detail("The service is temporarily unavailable. Try again shortly.")),
         _ => (StatusCodes.Status500InternalServerError, Detail("A server error occurred.")),
     };
+
+    /// <summary>
+    /// The cluster or its database cannot be reached: the request may succeed later (503), it is not a bug (500).
+    /// Database errors may arrive from a silo as a copy that names the original type.
+    /// </summary>
+    private static bool IsUnavailability(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException
+                or System.Data.Common.DbException or System.Net.Sockets.SocketException)
+                return true;
+            var text = e.GetType().FullName + " " + e.Message;
+            if (text.Contains("Npgsql", StringComparison.Ordinal) || text.Contains("DbException", StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
 
     public static Dictionary<string, string> Detail(string detail) => new() { ["detail"] = detail };
 }

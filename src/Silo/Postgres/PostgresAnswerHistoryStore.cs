@@ -1,0 +1,73 @@
+using ComplianceGrains.Compliance;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ComplianceGrains.Silo.Postgres;
+
+/// <summary>The answer history of cluster mode: <c>compliance_answer_history</c>, appended in one round trip per submission.</summary>
+public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource) : IAnswerHistoryStore
+{
+    public async Task AppendAsync(IReadOnlyList<HistoryEntry> entries)
+    {
+        if (entries.Count == 0) return;
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO compliance_answer_history
+                (offering_user_id, sequence, completion_id, question_id, question_description, answer, user_id, user_name, submitted)
+            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[], $7::uuid[], $8::text[], $9::timestamptz[])
+            ON CONFLICT DO NOTHING
+            """);
+        command.Parameters.Add(new() { Value = entries.Select(e => e.OfferingUserId).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.Sequence).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.CompletionId).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.QuestionId).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.QuestionDescription).ToArray() });
+        command.Parameters.Add(new()
+        {
+            Value = entries.Select(e => (object?)e.AnswerJson ?? DBNull.Value).ToArray(),
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
+        });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.UserId).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.UserName).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => DateTime.SpecifyKind(e.Submitted, DateTimeKind.Utc)).ToArray() });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<Page<HistoryEntry>> ListAsync(Guid offeringUserId, PageRequest page)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT offering_user_id, completion_id, question_id, question_description, answer::text, user_id, user_name, submitted,
+                   sequence, count(*) OVER ()
+            FROM compliance_answer_history WHERE offering_user_id = $1
+            ORDER BY sequence DESC OFFSET $2 LIMIT $3
+            """);
+        command.Parameters.Add(new() { Value = offeringUserId });
+        command.Parameters.Add(new() { Value = page.Offset });
+        command.Parameters.Add(new() { Value = page.Limit });
+        var items = new List<HistoryEntry>();
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            items.Add(new HistoryEntry(
+                reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetGuid(5), reader.GetString(6), DateTime.SpecifyKind(reader.GetDateTime(7), DateTimeKind.Utc), reader.GetInt64(8)));
+            total = (int)reader.GetInt64(9);
+        }
+        if (items.Count == 0 && page.Offset > 0) total = await CountAsync(offeringUserId);
+        return new Page<HistoryEntry>(items, total);
+    }
+
+    public async Task DeleteAsync(Guid offeringUserId)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM compliance_answer_history WHERE offering_user_id = $1");
+        command.Parameters.Add(new() { Value = offeringUserId });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<int> CountAsync(Guid offeringUserId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM compliance_answer_history WHERE offering_user_id = $1");
+        command.Parameters.Add(new() { Value = offeringUserId });
+        return (int)(long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using ComplianceGrains.Compliance;
+
+namespace ComplianceGrains.Silo.Postgres;
+
+/// <summary>Snapshots as stored in the projection's <c>snapshot</c> column.</summary>
+internal static class SnapshotJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General);
+
+    public static string Write(OfferingUserSnapshot snapshot) => JsonSerializer.Serialize(snapshot, Options);
+
+    public static OfferingUserSnapshot Read(string json) =>
+        JsonSerializer.Deserialize<OfferingUserSnapshot>(json, Options) ?? throw new InvalidDataException("Empty snapshot row.");
+}
