@@ -10,6 +10,7 @@ public static class ApiAssertions
     public static ApiResponse ExpectBody(this ApiResponse response, HttpStatusCode status, string expectedJson)
     {
         response.Expect(status);
+        if ((int)status >= 400) response.ExpectJsonError();
         var expected = JsonNode.Parse(expectedJson);
         Assert.True(JsonNode.DeepEquals(expected, response.Json), $"Expected body {expected?.ToJsonString()} but got {response.Body}");
         return response;
