@@ -36,6 +36,8 @@ public sealed class QuestionValidationTests(ApiFactory factory)
     [InlineData("""{"question_type": "number", "min_value": 5, "max_value": 1}""", "non_field_errors")]
     [InlineData("""{"question_type": "year", "min_value": 2030, "max_value": 2020}""", "non_field_errors")]
     [InlineData("""{"question_type": "number", "min_value": "ten"}""", "min_value")]
+    [InlineData("""{"question_type": "number", "min_value": "1.23456"}""", "min_value")]
+    [InlineData("""{"question_type": "number", "max_value": 1234567}""", "max_value")]
     // likert
     [InlineData("""{"question_type": "likert"}""", "likert_scale_length")]
     [InlineData("""{"question_type": "likert", "likert_scale_length": 4}""", "likert_scale_length")]
@@ -75,6 +77,7 @@ public sealed class QuestionValidationTests(ApiFactory factory)
     [Theory]
     [InlineData("""{"question_type": "number", "min_value": 1, "max_value": 1}""")]
     [InlineData("""{"question_type": "year", "min_value": 1990}""")]
+    [InlineData("""{"question_type": "number", "min_value": -999999.9999, "max_value": "999999.9999"}""")]
     [InlineData("""{"question_type": "rating", "min_value": 1, "max_value": 10}""")]
     [InlineData("""{"question_type": "likert", "likert_scale_length": 3}""")]
     [InlineData("""{"question_type": "likert", "likert_scale_length": 7, "likert_low_label": "No", "likert_high_label": "Yes", "likert_allow_na": true}""")]
