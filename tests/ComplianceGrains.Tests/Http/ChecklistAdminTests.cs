@@ -116,6 +116,11 @@ public sealed class ChecklistAdminTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task An_unknown_checklist_type_filter_is_400() =>
+        (await _world.Admin.GetAsync($"{Checklists}?checklist_type=holiday_plans"))
+            .ExpectFieldError("checklist_type", "Select a valid choice. holiday_plans is not one of the available choices.");
+
+    [Fact]
     public async Task Questions_count_follows_questions_added_and_deleted()
     {
         var checklist = await _world.CreateChecklistAsync();
