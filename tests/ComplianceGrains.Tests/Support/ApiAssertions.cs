@@ -20,6 +20,7 @@ public static class ApiAssertions
     public static ApiResponse ExpectFieldError(this ApiResponse response, string field)
     {
         response.Expect(HttpStatusCode.BadRequest);
+        response.ExpectJsonError();
         var messages = response.Json is JsonObject body ? body[field] as JsonArray : null;
         Assert.True(messages is { Count: > 0 }, $"Expected a 400 error for \"{field}\" but got {response.Body}");
         return response;
