@@ -80,7 +80,7 @@ public static class ChecklistEndpoints
     private static async Task<IResult> ListChecklistsAsync(HttpContext context, IGrainFactory grains)
     {
         var caller = context.Caller();
-        var type = QueryFilters.Text(context.Request, "checklist_type");
+        var type = QueryFilters.Choice(context.Request, "checklist_type", ChecklistTypes.All);
         var checklists = await AllChecklistsAsync(grains, caller);
         var rows = checklists
             .Where(c => type is null || c.ChecklistType == type)

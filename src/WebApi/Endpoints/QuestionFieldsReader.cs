@@ -21,8 +21,8 @@ public static class QuestionFieldsReader
         if (body.Has("review_answer_value")) q = q with { ReviewAnswerValueJson = body.RawJson("review_answer_value") };
         if (body.Has("always_requires_review"))
             q = q with { AlwaysRequiresReview = body.Bool("always_requires_review") ?? q.AlwaysRequiresReview };
-        if (body.Has("min_value")) q = q with { MinValue = body.Decimal("min_value") };
-        if (body.Has("max_value")) q = q with { MaxValue = body.Decimal("max_value") };
+        if (body.Has("min_value")) q = q with { MinValue = body.Decimal("min_value", maxDigits: 10, decimalPlaces: 4) };
+        if (body.Has("max_value")) q = q with { MaxValue = body.Decimal("max_value", maxDigits: 10, decimalPlaces: 4) };
         if (body.Has("dependency_logic_operator"))
             q = q with { DependencyLogicOperator = body.Choice("dependency_logic_operator", ["and", "or"]) ?? q.DependencyLogicOperator };
         if (body.Has("allowed_file_types")) q = q with { AllowedFileTypes = body.StringList("allowed_file_types") ?? [] };

@@ -70,7 +70,11 @@ public sealed class FieldReader(JsonElement body)
         return parsed;
     }
 
-    public decimal? Decimal(string name, bool allowNull = true)
+    /// <summary>
+    /// A decimal, as a JSON number or a numeric string. With <paramref name="maxDigits"/> and <paramref name="decimalPlaces"/>
+    /// the precision is checked as Django REST Framework's <c>DecimalField</c> checks it (the digits as written count).
+    /// </summary>
+    public decimal? Decimal(string name, bool allowNull = true, int? maxDigits = null, int? decimalPlaces = null)
     {
         if (!Present(name, required: false, allowNull, out var value)) return null;
         decimal? parsed = value.ValueKind switch
@@ -79,8 +83,31 @@ public sealed class FieldReader(JsonElement body)
             JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };
-        if (parsed is null) AddError(name, "A valid number is required.");
+        if (parsed is null)
+        {
+            AddError(name, "A valid number is required.");
+            return null;
+        }
+        if (PrecisionError(parsed.Value, maxDigits, decimalPlaces) is { } error)
+        {
+            AddError(name, error);
+            return null;
+        }
         return parsed;
+    }
+
+    private static string? PrecisionError(decimal value, int? maxDigits, int? decimalPlaces)
+    {
+        var places = value.Scale;
+        var digits = Math.Abs(value).ToString(CultureInfo.InvariantCulture).Replace(".", "").TrimStart('0').Length;
+        var total = Math.Max(digits, places);
+        var whole = total - places;
+        if (maxDigits is { } max && total > max) return $"Ensure that there are no more than {max} digits in total.";
+        if (decimalPlaces is { } allowedPlaces && places > allowedPlaces)
+            return $"Ensure that there are no more than {allowedPlaces} decimal places.";
+        if (maxDigits is { } maxTotal && decimalPlaces is { } placesLimit && whole > maxTotal - placesLimit)
+            return $"Ensure that there are no more than {maxTotal - placesLimit} digits before the decimal point.";
+        return null;
     }
 
     public string? Choice(string name, IReadOnlyCollection<string> choices, bool required = false, bool allowNull = false)

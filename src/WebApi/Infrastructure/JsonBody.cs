@@ -9,24 +9,34 @@ public static class JsonBody
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
-    /// <summary>The body as a JSON value; an empty body reads as <c>{}</c>.</summary>
+    /// <summary>The configuration key of the body size limit (API.md §0), and its default, 1 MiB.</summary>
+    public const string MaxBodyBytesKey = "Api:MaxRequestBodyBytes";
+
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The body as a JSON value; an empty body reads as <c>{}</c>. The size limit is enforced here as well as by
+    /// the server, so that it holds whichever server hosts the pipeline (Kestrel, a test server, a proxy module).
+    /// </summary>
     public static async Task<JsonElement> ReadAsync(HttpContext context, long? maxBytes = null)
     {
         var request = context.Request;
-        if (maxBytes is { } limit && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        var limit = maxBytes ?? context.RequestServices.GetService<IConfiguration>()?.GetValue<long?>(MaxBodyBytesKey) ?? DefaultMaxBodyBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
             sizeFeature.MaxRequestBodySize = limit;
         if (request.ContentLength == 0) return EmptyObject();
         if (request.ContentType is { } contentType && !IsJson(contentType))
             throw new HttpErrorException(StatusCodes.Status415UnsupportedMediaType, $"Unsupported media type \"{contentType}\" in request.");
+        if (request.ContentLength > limit) throw TooLarge();
 
         using var buffer = new MemoryStream();
         try
         {
-            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            await CopyWithinLimitAsync(request.Body, buffer, limit, context.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw new HttpErrorException(StatusCodes.Status413PayloadTooLarge, "Request body is too large.");
+            throw TooLarge();
         }
         if (buffer.Length == 0) return EmptyObject();
         if (request.ContentType is null)
@@ -66,6 +76,19 @@ public static class JsonBody
         var mediaType = contentType.Split(';', 2)[0].Trim();
         return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static HttpErrorException TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "Request body is too large.");
+
+    private static async Task CopyWithinLimitAsync(Stream source, MemoryStream target, long limit, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (target.Length + read > limit) throw TooLarge();
+            target.Write(chunk, 0, read);
+        }
     }
 
     private static JsonElement EmptyObject()

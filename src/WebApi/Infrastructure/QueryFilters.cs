@@ -20,6 +20,14 @@ public static class QueryFilters
         _ => throw ValidationException.Field(name, "Must be a valid boolean."),
     };
 
+    /// <summary>One of a fixed set of values; another value is a 400 field error, as django-filter's ChoiceFilter answers.</summary>
+    public static string? Choice(HttpRequest request, string name, IReadOnlyCollection<string> choices)
+    {
+        var value = Text(request, name);
+        if (value is null || choices.Contains(value)) return value;
+        throw ValidationException.Field(name, $"Select a valid choice. {value} is not one of the available choices.");
+    }
+
     public static string? Text(HttpRequest request, string name) =>
         request.Query[name].ToString() is { Length: > 0 } text ? text : null;
 }

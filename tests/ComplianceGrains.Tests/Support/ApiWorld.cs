@@ -33,14 +33,23 @@ public sealed class ApiWorld(ApiFactory factory)
         return new TestUser(created["uuid"], username, As(login["token"]));
     }
 
+    /// <summary>Creates a user without a password (it cannot log in) and returns its uuid; cheap, for targets of requests.</summary>
+    public async Task<string> CreateBareUserAsync()
+    {
+        var response = (await Admin.PostAsync("/api/users/", new { username = Unique("bare") })).Expect(HttpStatusCode.Created);
+        return response["uuid"];
+    }
+
     public async Task<string> CreateCustomerAsync()
     {
         var response = (await Admin.PostAsync("/api/customers/", new { name = Unique("customer") })).Expect(HttpStatusCode.Created);
         return response["uuid"];
     }
 
-    public async Task AddRoleAsync(string customer, TestUser user, string role) =>
-        (await Admin.PostAsync($"/api/customers/{customer}/add_user/", new { user = user.Id, role })).Expect(HttpStatusCode.OK);
+    public Task AddRoleAsync(string customer, TestUser user, string role) => AddRoleAsync(customer, user.Id, role);
+
+    public async Task AddRoleAsync(string customer, string userId, string role) =>
+        (await Admin.PostAsync($"/api/customers/{customer}/add_user/", new { user = userId, role })).Expect(HttpStatusCode.OK);
 
     public async Task<string> CreateProviderAsync(string customer)
     {
@@ -81,9 +90,11 @@ public sealed class ApiWorld(ApiFactory factory)
         return response["uuid"];
     }
 
-    public async Task<string> CreateOfferingUserAsync(string offering, TestUser user)
+    public Task<string> CreateOfferingUserAsync(string offering, TestUser user) => CreateOfferingUserAsync(offering, user.Id);
+
+    public async Task<string> CreateOfferingUserAsync(string offering, string userId)
     {
-        var response = (await Admin.PostAsync("/api/marketplace-offering-users/", new { offering, user = user.Id }))
+        var response = (await Admin.PostAsync("/api/marketplace-offering-users/", new { offering, user = userId }))
             .Expect(HttpStatusCode.Created);
         return response["uuid"];
     }
