@@ -30,6 +30,7 @@ app.UseComplianceSwaggerUi();
 app.UseOptionalTrailingSlash();
 app.UseRouting();
 app.UseAuthentication();
+app.UseInvalidTokenRejection();
 app.UseAuthorization();
 
 app.MapComplianceSwaggerDocument();

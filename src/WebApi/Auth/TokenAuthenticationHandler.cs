@@ -37,6 +37,9 @@ public sealed class TokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    /// <summary>True when the request carried a token that is unknown or revoked.</summary>
+    public static bool HasInvalidToken(HttpContext context) => context.Items.ContainsKey(InvalidTokenKey);
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -59,11 +59,15 @@ public static class ChecklistEndpoints
 
     // Checklists
 
-    private static async Task<ChecklistFields> ReadChecklistFieldsAsync(HttpContext context, ChecklistFields? current)
+    /// <summary>
+    /// Reads checklist fields over the current ones: as Django REST Framework updates, PUT requires the required
+    /// fields and keeps the optional ones it does not mention; PATCH requires nothing.
+    /// </summary>
+    private static async Task<ChecklistFields> ReadChecklistFieldsAsync(HttpContext context, ChecklistFields? current, bool partial = false)
     {
         var body = await JsonBody.ReadObjectAsync(context);
         var fields = new ChecklistFields(
-            body.String("name", required: current is null, maxLength: 150, allowBlank: false) ?? current?.Name ?? "",
+            body.String("name", required: !partial, maxLength: 150, allowBlank: false) ?? current?.Name ?? "",
             body.String("description", maxLength: 4096) ?? current?.Description ?? "",
             body.Choice("checklist_type", ChecklistTypes.All) ?? current?.ChecklistType ?? ChecklistTypes.OfferingCompliance);
         body.ThrowIfInvalid();
@@ -106,7 +110,7 @@ public static class ChecklistEndpoints
         var grain = grains.GetGrain<IChecklistGrain>(RouteIds.Parse(uuid));
         var current = await grain.GetAsync(context.Caller());
         var fields = await ReadChecklistFieldsAsync(
-            context, partial ? new ChecklistFields(current.Name, current.Description, current.ChecklistType) : null);
+            context, new ChecklistFields(current.Name, current.Description, current.ChecklistType), partial);
         var checklist = await grain.UpdateAsync(context.Caller(), fields);
         return Results.Json(ChecklistResponse.From(context.Request, checklist), ApiJson.Options);
     }
@@ -178,7 +182,7 @@ public static class ChecklistEndpoints
         if (checklistId is { } requested && requested != current.ChecklistId)
             body.AddError("checklist", "A question cannot be moved to another checklist.");
         var definition = QuestionFieldsReader.Overlay(
-            body, partial ? current.Definition : new QuestionDefinition(), descriptionRequired: !partial);
+            body, current.Definition, descriptionRequired: !partial);
         body.ThrowIfInvalid();
         var question = await checklist.UpdateQuestionAsync(caller, questionId, definition);
         return Results.Json(QuestionResponse.From(context.Request, question), ApiJson.Options);
@@ -238,7 +242,7 @@ public static class ChecklistEndpoints
         if (questionId is { } requested && requested != current.QuestionId)
             body.AddError("question", "An option cannot be moved to another question.");
         var label = body.String("label", required: !partial, maxLength: 255, allowBlank: false) ?? current.Label;
-        var order = body.Int("order", min: 0) ?? (partial ? current.Order : 0);
+        var order = body.Int("order", min: 0) ?? current.Order;
         body.ThrowIfInvalid();
         var option = await checklist.UpdateOptionAsync(caller, optionId, label, order);
         return Results.Json(OptionResponse.From(context.Request, option), ApiJson.Options);

@@ -107,6 +107,18 @@ public sealed class ProviderOfferingsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_bad_token_is_refused_even_on_the_public_catalogue()
+    {
+        var customer = await ProviderCustomerAsync();
+        var offering = await _world.CreateOfferingAsync(customer);
+
+        var refused = (await _world.As("revoked-token").GetAsync($"/api/marketplace-public-offerings/{offering}/"))
+            .Expect(HttpStatusCode.Unauthorized);
+
+        Assert.Equal("Invalid token.", refused["detail"]);
+    }
+
+    [Fact]
     public async Task A_public_offering_shows_the_documented_fields_without_a_token()
     {
         var customer = await ProviderCustomerAsync();

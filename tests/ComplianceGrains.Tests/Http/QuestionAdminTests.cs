@@ -177,6 +177,20 @@ public sealed class QuestionAdminTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Put_keeps_the_optional_fields_it_does_not_mention()
+    {
+        var checklist = await _world.CreateChecklistAsync();
+        var question = await _world.CreateQuestionAsync(checklist, new { description = "Original", required = true, order = 7 });
+
+        (await _world.Admin.PutAsync($"{Questions}{question}/", new { checklist, description = "Replaced" })).Expect(HttpStatusCode.OK);
+
+        var stored = await GetAsync(question);
+        Assert.Equal("Replaced", stored["description"]);
+        Assert.True(stored.Json!["required"]!.GetValue<bool>());
+        Assert.Equal(7, stored.Json!["order"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_question_cannot_move_to_another_checklist()
     {
         var checklist = await _world.CreateChecklistAsync();
