@@ -1,3 +1,4 @@
+using ComplianceGrains.Catalog;
 using ComplianceGrains.Compliance;
 using ComplianceGrains.Projections;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,7 @@ public static class GrainServices
         services.AddSingleton<IComplianceProjection, InMemoryComplianceProjection>();
         services.AddSingleton<IAnswerHistoryStore, InMemoryAnswerHistoryStore>();
         services.AddSingleton<SnapshotPublisher>();
+        services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
         services.AddSingleton<IFileStore, InMemoryFileStore>();
         services.AddSingleton<LibMagicMimeSniffer>();
         return services;

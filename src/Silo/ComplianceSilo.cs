@@ -1,4 +1,5 @@
 using System.Net;
+using ComplianceGrains.Catalog;
 using ComplianceGrains.Compliance;
 using ComplianceGrains.Projections;
 using ComplianceGrains.Silo.Postgres;
@@ -82,6 +83,7 @@ public static class ComplianceSilo
         silo.Services.AddSingleton<IComplianceProjection, PostgresComplianceProjection>();
         silo.Services.AddSingleton<IAnswerHistoryStore, PostgresAnswerHistoryStore>();
         silo.Services.AddSingleton<IFileStore, PostgresFileStore>();
+        silo.Services.AddSingleton<ICatalogStore, PostgresCatalogStore>();
         return silo;
     }
 }

@@ -11,6 +11,9 @@ public interface ICatalogGrain : IGrainWithStringKey
     Task RemoveAsync(Guid id);
 
     Task<IReadOnlyList<Guid>> ListAsync();
+
+    /// <summary>One page of the ids, with their total count.</summary>
+    Task<Page<Guid>> PageAsync(PageRequest page);
 }
 
 public static class CatalogNames

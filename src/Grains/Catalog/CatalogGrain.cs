@@ -1,35 +1,16 @@
 namespace ComplianceGrains.Catalog;
 
-[GenerateSerializer]
-public sealed class CatalogState
+/// <summary>A catalog's entry point in the cluster; the ids themselves live in the silo's <see cref="ICatalogStore"/>.</summary>
+[StatelessWorker]
+public sealed class CatalogGrain(ICatalogStore store) : Grain, ICatalogGrain
 {
-    [Id(0)] public List<Guid> Ids { get; set; } = [];
-}
+    private string Catalog => this.GetPrimaryKeyString();
 
-public sealed class CatalogGrain(
-    [PersistentState("catalog", StorageNames.Main)] IPersistentState<CatalogState> state) : Grain, ICatalogGrain
-{
-    private HashSet<Guid> _index = [];
+    public Task AddAsync(Guid id) => store.AddAsync(Catalog, id);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        _index = [.. state.State.Ids];
-        return Task.CompletedTask;
-    }
+    public Task RemoveAsync(Guid id) => store.RemoveAsync(Catalog, id);
 
-    public async Task AddAsync(Guid id)
-    {
-        if (!_index.Add(id)) return;
-        state.State.Ids.Add(id);
-        await state.WriteStateAsync();
-    }
+    public Task<IReadOnlyList<Guid>> ListAsync() => store.ListAsync(Catalog);
 
-    public async Task RemoveAsync(Guid id)
-    {
-        if (!_index.Remove(id)) return;
-        state.State.Ids.Remove(id);
-        await state.WriteStateAsync();
-    }
-
-    public Task<IReadOnlyList<Guid>> ListAsync() => Task.FromResult<IReadOnlyList<Guid>>(state.State.Ids.ToArray());
+    public Task<Page<Guid>> PageAsync(PageRequest page) => store.PageAsync(Catalog, page);
 }

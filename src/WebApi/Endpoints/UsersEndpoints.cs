@@ -56,11 +56,11 @@ public static class UsersEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
     {
         var caller = context.Caller();
-        IReadOnlyList<Guid> ids = caller.CanReadEverything
-            ? await grains.GetGrain<ICatalogGrain>(CatalogNames.Users).ListAsync()
-            : [caller.UserId];
-        return await IdListing.PageAsync(
-            context, ids, id => grains.GetGrain<IUserGrain>(id).GetAsync(caller), user => UserResponse.From(context.Request, user));
+        Task<UserView> Fetch(Guid id) => grains.GetGrain<IUserGrain>(id).GetAsync(caller);
+        UserResponse Map(UserView user) => UserResponse.From(context.Request, user);
+        return caller.CanReadEverything
+            ? await IdListing.PageAsync(context, grains.GetGrain<ICatalogGrain>(CatalogNames.Users), Fetch, Map)
+            : await IdListing.PageAsync(context, [caller.UserId], Fetch, Map);
     }
 
     private static async Task<IResult> GetAsync(string uuid, HttpContext context, IGrainFactory grains)

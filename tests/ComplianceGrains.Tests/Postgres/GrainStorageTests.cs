@@ -1,4 +1,4 @@
-using ComplianceGrains.Catalog;
+using ComplianceGrains.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
@@ -10,17 +10,17 @@ public sealed class GrainStorageTests(PostgresDatabaseFixture database) : IClass
     public async Task Grain_state_survives_a_restart_of_the_cluster()
     {
         var serviceId = Guid.NewGuid().ToString("N");
-        var users = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var users = new[] { (Name: $"a-{serviceId}", Id: Guid.NewGuid()), (Name: $"b-{serviceId}", Id: Guid.NewGuid()) };
         await using (var cluster = await PostgresTestCluster.StartAsync(database.ConnectionString, serviceId))
         {
-            var catalog = cluster.Client.GetGrain<ICatalogGrain>(CatalogNames.Users);
-            foreach (var user in users) await catalog.AddAsync(user);
+            foreach (var (name, id) in users) Assert.True(await cluster.Client.GetGrain<IUsernameGrain>(name).ReserveAsync(id));
         }
 
         await using var restarted = await PostgresTestCluster.StartAsync(database.ConnectionString, serviceId);
 
-        Assert.Equal(users, await restarted.Client.GetGrain<ICatalogGrain>(CatalogNames.Users).ListAsync());
-        Assert.Equal([1L], await Sql.QueryAsync<long>(database.ConnectionString,
+        foreach (var (name, id) in users)
+            Assert.Equal(id, await restarted.Client.GetGrain<IUsernameGrain>(name).GetUserIdAsync());
+        Assert.Equal([2L], await Sql.QueryAsync<long>(database.ConnectionString,
             "SELECT count(*) FROM orleans_storage WHERE service_id = @service", ("service", serviceId)));
     }
 
@@ -34,28 +34,28 @@ public sealed class GrainStorageTests(PostgresDatabaseFixture database) : IClass
         GrainId[] grains = [GrainId.Create(type, Guid.NewGuid().ToString("N")), GrainId.Create(type, GrainIdKeyExtensions.CreateGuidKey(Guid.NewGuid()))];
         foreach (var grain in grains)
         {
-            var written = new CatalogState { Ids = [Guid.NewGuid()] };
-            var first = new GrainState<CatalogState>(written);
+            var written = new UsernameState { UserId = Guid.NewGuid() };
+            var first = new GrainState<UsernameState>(written);
             await storage.WriteStateAsync("storage-probe", grain, first);
             await Assert.ThrowsAsync<InconsistentStateException>(
-                () => storage.WriteStateAsync("storage-probe", grain, new GrainState<CatalogState>(new CatalogState())));
+                () => storage.WriteStateAsync("storage-probe", grain, new GrainState<UsernameState>(new UsernameState())));
 
-            var stale = new GrainState<CatalogState>(new CatalogState()) { ETag = first.ETag };
-            written.Ids.Add(Guid.NewGuid());
+            var stale = new GrainState<UsernameState>(new UsernameState()) { ETag = first.ETag };
+            written.UserId = Guid.NewGuid();
             await storage.WriteStateAsync("storage-probe", grain, first);
             await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("storage-probe", grain, stale));
             await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync("storage-probe", grain, stale));
 
-            var read = new GrainState<CatalogState>();
+            var read = new GrainState<UsernameState>();
             await storage.ReadStateAsync("storage-probe", grain, read);
-            Assert.Equal(written.Ids, read.State!.Ids);
+            Assert.Equal(written.UserId, read.State!.UserId);
             Assert.Equal(first.ETag, read.ETag);
 
             await storage.ClearStateAsync("storage-probe", grain, read);
-            var cleared = new GrainState<CatalogState>();
+            var cleared = new GrainState<UsernameState>();
             await storage.ReadStateAsync("storage-probe", grain, cleared);
             Assert.False(cleared.RecordExists);
-            Assert.Empty(cleared.State!.Ids);
+            Assert.Null(cleared.State!.UserId);
             await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("storage-probe", grain, first));
         }
     }
