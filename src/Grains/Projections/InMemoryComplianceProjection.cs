@@ -1,25 +1,33 @@
-using System.Collections.Concurrent;
 using ComplianceGrains.Compliance;
 
 namespace ComplianceGrains.Projections;
 
-/// <summary>The projection of embedded mode: rows in the silo's memory.</summary>
+/// <summary>The projection of embedded mode: rows in the silo's memory, with an index for providers' lists.</summary>
 public sealed class InMemoryComplianceProjection : IComplianceProjection
 {
-    private readonly ConcurrentDictionary<Guid, OfferingUserSnapshot> _rows = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, OfferingUserSnapshot> _rows = [];
+    private readonly ProviderRowIndex _providerIndex = new();
 
     public Task UpsertAsync(OfferingUserSnapshot snapshot)
     {
-        _rows.AddOrUpdate(snapshot.Id, snapshot, (_, current) => snapshot.Version > current.Version ? snapshot : current);
+        lock (_lock)
+        {
+            if (_rows.TryGetValue(snapshot.Id, out var current))
+            {
+                if (current.Version >= snapshot.Version) return Task.CompletedTask;
+                _providerIndex.Remove(current);
+            }
+            _rows[snapshot.Id] = snapshot;
+            _providerIndex.Add(snapshot);
+        }
         return Task.CompletedTask;
     }
-
-    private IEnumerable<OfferingUserSnapshot> Live => _rows.Values.Where(row => !row.Deleted);
 
     public Task<Page<OfferingUserSnapshot>> ListOfferingUsersAsync(
         OfferingUserVisibility visibility, OfferingUserFilter filter, PageRequest page)
     {
-        var rows = Live
+        var rows = Live()
             .Where(visibility.Allows)
             .Where(row => filter.OfferingId is not { } offeringId || row.OfferingUser.OfferingId == offeringId)
             .Where(row => filter.UserId is not { } userId || row.OfferingUser.UserId == userId)
@@ -31,20 +39,17 @@ public sealed class InMemoryComplianceProjection : IComplianceProjection
     public Task<Page<OfferingUserSnapshot>> ListProviderOfferingUsersAsync(
         Guid serviceProviderId, ProviderOfferingUserFilter filter, PageRequest page)
     {
-        var rows = Live
-            .Where(row => row.OfferingUser.ServiceProviderId == serviceProviderId)
-            .Where(row => filter.OfferingId is not { } offeringId || row.OfferingUser.OfferingId == offeringId)
-            .Where(row => filter.ComplianceStatus is not { } status || ComplianceStatusRule.Of(row) == status)
-            .OrderBy(row => row.OfferingUser.OfferingName, StringComparer.Ordinal)
-            .ThenBy(row => row.OfferingUser.UserFullName, StringComparer.Ordinal)
-            .ThenBy(row => row.Id);
-        return Task.FromResult(ToPage(rows, page));
+        lock (_lock)
+        {
+            var ids = _providerIndex.Page(serviceProviderId, filter, page);
+            return Task.FromResult(new Page<OfferingUserSnapshot>(ids.Items.Select(id => _rows[id]).ToList(), ids.TotalCount));
+        }
     }
 
     public Task<Page<OfferingUserSnapshot>> ListCompletionsAsync(
         OfferingUserVisibility visibility, CompletionFilter filter, PageRequest page)
     {
-        var rows = Live
+        var rows = Live()
             .Where(row => row.Completion is not null)
             .Where(visibility.Allows)
             .Where(row => filter.UserId is not { } userId || row.OfferingUser.UserId == userId)
@@ -54,15 +59,23 @@ public sealed class InMemoryComplianceProjection : IComplianceProjection
     }
 
     public Task<OfferingUserSnapshot?> FindByCompletionAsync(Guid completionId) =>
-        Task.FromResult(Live.FirstOrDefault(row => row.Completion?.Id == completionId));
+        Task.FromResult(Live().FirstOrDefault(row => row.Completion?.Id == completionId));
 
     public Task<IReadOnlyList<ComplianceCount>> CountsForProviderAsync(Guid serviceProviderId)
     {
-        IReadOnlyList<ComplianceCount> counts = _rows.Values
-            .Where(row => row.OfferingUser.ServiceProviderId == serviceProviderId)
-            .Select(ComplianceCount.From)
-            .ToList();
-        return Task.FromResult(counts);
+        lock (_lock)
+        {
+            IReadOnlyList<ComplianceCount> counts = _rows.Values
+                .Where(row => row.OfferingUser.ServiceProviderId == serviceProviderId)
+                .Select(ComplianceCount.From)
+                .ToList();
+            return Task.FromResult(counts);
+        }
+    }
+
+    private OfferingUserSnapshot[] Live()
+    {
+        lock (_lock) return _rows.Values.Where(row => !row.Deleted).ToArray();
     }
 
     private static Page<OfferingUserSnapshot> ToPage(IEnumerable<OfferingUserSnapshot> rows, PageRequest page)

@@ -1,0 +1,53 @@
+using ComplianceGrains.Compliance;
+
+namespace ComplianceGrains.Projections;
+
+/// <summary>
+/// The in-memory index behind a provider's offering_users/: for each (provider, offering?, status?) the rows in
+/// list order (offering name, then user full name), so a page costs its own size, not a scan of every row.
+/// Not thread-safe: its owner serialises access.
+/// </summary>
+internal sealed class ProviderRowIndex
+{
+    private readonly Dictionary<(Guid Provider, Guid? Offering, string? Status), SortedSet<RowKey>> _sets = [];
+
+    public void Add(OfferingUserSnapshot row) => Apply(row, (set, key) => set.Add(key));
+
+    public void Remove(OfferingUserSnapshot row) => Apply(row, (set, key) => set.Remove(key));
+
+    public Page<Guid> Page(Guid provider, ProviderOfferingUserFilter filter, PageRequest page)
+    {
+        if (!_sets.TryGetValue((provider, filter.OfferingId, filter.ComplianceStatus), out var set)) return new Page<Guid>([], 0);
+        return new Page<Guid>(set.Skip(page.Offset).Take(page.Limit).Select(key => key.Id).ToList(), set.Count);
+    }
+
+    private void Apply(OfferingUserSnapshot row, Action<SortedSet<RowKey>, RowKey> change)
+    {
+        if (row.Deleted) return;
+        var u = row.OfferingUser;
+        var key = new RowKey(u.OfferingName, u.UserFullName, row.Id);
+        var status = ComplianceStatusRule.Of(row);
+        foreach (var offering in new Guid?[] { null, u.OfferingId })
+        foreach (var filterStatus in new[] { null, status })
+        {
+            var indexKey = (u.ServiceProviderId, offering, filterStatus);
+            if (!_sets.TryGetValue(indexKey, out var set)) _sets[indexKey] = set = new SortedSet<RowKey>(RowKeyComparer.Instance);
+            change(set, key);
+        }
+    }
+
+    private readonly record struct RowKey(string OfferingName, string UserFullName, Guid Id);
+
+    private sealed class RowKeyComparer : IComparer<RowKey>
+    {
+        public static readonly RowKeyComparer Instance = new();
+
+        public int Compare(RowKey x, RowKey y)
+        {
+            var byOffering = string.CompareOrdinal(x.OfferingName, y.OfferingName);
+            if (byOffering != 0) return byOffering;
+            var byName = string.CompareOrdinal(x.UserFullName, y.UserFullName);
+            return byName != 0 ? byName : x.Id.CompareTo(y.Id);
+        }
+    }
+}
