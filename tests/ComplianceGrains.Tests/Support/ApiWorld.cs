@@ -33,6 +33,17 @@ public sealed class ApiWorld(ApiFactory factory)
         return new TestUser(created["uuid"], username, As(login["token"]));
     }
 
+    /// <summary>Creates a user without logging in (cheaper, for rows nobody acts as).</summary>
+    public async Task<string> CreateUserRecordAsync(string? fullName = null)
+    {
+        var username = Unique("user");
+        var created = (await Admin.PostAsync("/api/users/", new
+        {
+            username, full_name = fullName ?? $"Full {username}", email = $"{username}@example.com",
+        })).Expect(HttpStatusCode.Created);
+        return created["uuid"];
+    }
+
     public async Task<string> CreateCustomerAsync()
     {
         var response = (await Admin.PostAsync("/api/customers/", new { name = Unique("customer") })).Expect(HttpStatusCode.Created);
@@ -81,12 +92,52 @@ public sealed class ApiWorld(ApiFactory factory)
         return response["uuid"];
     }
 
-    public async Task<string> CreateOfferingUserAsync(string offering, TestUser user)
+    public Task<string> CreateOfferingUserAsync(string offering, TestUser user) => CreateOfferingUserAsync(offering, user.Id);
+
+    public async Task<string> CreateOfferingUserAsync(string offering, string user)
     {
-        var response = (await Admin.PostAsync("/api/marketplace-offering-users/", new { offering, user = user.Id }))
+        var response = (await Admin.PostAsync("/api/marketplace-offering-users/", new { offering, user }))
             .Expect(HttpStatusCode.Created);
         return response["uuid"];
     }
+
+    /// <summary>A checklist with the given questions (anonymous objects of question fields), returning their uuids in order.</summary>
+    public async Task<(string Checklist, IReadOnlyList<string> Questions)> CreateChecklistWithQuestionsAsync(params object[] questions)
+    {
+        var checklist = await CreateChecklistAsync();
+        var ids = new List<string>();
+        foreach (var question in questions) ids.Add(await CreateQuestionAsync(checklist, question));
+        return (checklist, ids);
+    }
+
+    /// <summary>
+    /// A provider whose offering uses a new checklist with the given questions, and a logged-in user registered on it.
+    /// </summary>
+    public async Task<OfferingUserWorld> CreateOfferingUserWorldAsync(params object[] questions)
+    {
+        var (checklist, ids) = await CreateChecklistWithQuestionsAsync(questions);
+        var provider = await CreateProviderWorldAsync(checklist);
+        var user = await CreateUserAsync();
+        var offeringUser = await CreateOfferingUserAsync(provider.Offering, user);
+        return new OfferingUserWorld(provider, checklist, ids, user, offeringUser);
+    }
+
+    /// <summary>POSTs submit_answers/ with (question, answer_data) items; a null answer is sent as JSON null.</summary>
+    public static Task<ApiResponse> SubmitAsync(ApiClient client, string offeringUser, params (string Question, object? Answer)[] items) =>
+        client.PostAsync(
+            $"/api/marketplace-offering-users/{offeringUser}/submit_answers/",
+            items.Select(i => new Dictionary<string, object?> { ["question_uuid"] = i.Question, ["answer_data"] = i.Answer }).ToList());
+
+    public async Task<ApiResponse> UpdateChecklistAsync(string offering, string? checklist) =>
+        (await Admin.PostAsync($"/api/marketplace-provider-offerings/{offering}/update_compliance_checklist/", new { compliance_checklist = checklist }))
+        .Expect(HttpStatusCode.OK);
+
+    /// <summary>Polls compliance_sync/ until the offering's background job is idle, and returns that status.</summary>
+    public Task<ApiResponse> WaitForSyncIdleAsync(string offering) =>
+        Eventually.UntilAsync(
+            () => Admin.GetAsync($"/api/marketplace-provider-offerings/{offering}/compliance_sync/"),
+            r => r.Status == HttpStatusCode.OK && r["state"] == "idle",
+            $"compliance_sync/ of {offering} to be idle");
 
     /// <summary>A customer with a service provider and the given roles filled by new users.</summary>
     public async Task<ProviderWorld> CreateProviderWorldAsync(string? checklist = null)
@@ -105,6 +156,12 @@ public sealed class ApiWorld(ApiFactory factory)
 }
 
 public sealed record TestUser(string Id, string Username, ApiClient Client);
+
+public sealed record OfferingUserWorld(
+    ProviderWorld Provider, string Checklist, IReadOnlyList<string> Questions, TestUser User, string OfferingUser)
+{
+    public string Path(string action) => $"/api/marketplace-offering-users/{OfferingUser}/{action}/";
+}
 
 public sealed record ProviderWorld(
     string Customer, string Provider, string Offering, TestUser Owner, TestUser Manager, TestUser SupportRole);
