@@ -139,6 +139,23 @@ public sealed class ApiWorld(ApiFactory factory)
             r => r.Status == HttpStatusCode.OK && r["state"] == "idle",
             $"compliance_sync/ of {offering} to be idle");
 
+    /// <summary>
+    /// A provider with two offerings: "zz-…" uses a checklist of one required boolean question and has the users
+    /// "Zoe" and "Adam"; "aa-…" has no checklist and the user "Mia".
+    /// </summary>
+    public async Task<MonitoredProvider> CreateMonitoredProviderAsync()
+    {
+        var customer = await CreateCustomerAsync();
+        var provider = await CreateProviderAsync(customer);
+        var (checklist, questions) = await CreateChecklistWithQuestionsAsync(new { description = "Agree", question_type = "boolean", required = true });
+        var checklistOffering = await CreateOfferingAsync(customer, checklist, Unique("zz"));
+        var plainOffering = await CreateOfferingAsync(customer, null, Unique("aa"));
+        var zoe = await CreateOfferingUserAsync(checklistOffering, await CreateUserRecordAsync(Unique("Zoe")));
+        var adam = await CreateOfferingUserAsync(checklistOffering, await CreateUserRecordAsync(Unique("Adam")));
+        var mia = await CreateOfferingUserAsync(plainOffering, await CreateUserRecordAsync(Unique("Mia")));
+        return new MonitoredProvider(customer, provider, checklist, questions[0], checklistOffering, plainOffering, zoe, adam, mia);
+    }
+
     /// <summary>A customer with a service provider and the given roles filled by new users.</summary>
     public async Task<ProviderWorld> CreateProviderWorldAsync(string? checklist = null)
     {
@@ -161,6 +178,13 @@ public sealed record OfferingUserWorld(
     ProviderWorld Provider, string Checklist, IReadOnlyList<string> Questions, TestUser User, string OfferingUser)
 {
     public string Path(string action) => $"/api/marketplace-offering-users/{OfferingUser}/{action}/";
+}
+
+public sealed record MonitoredProvider(
+    string Customer, string Provider, string Checklist, string Question, string ChecklistOffering, string PlainOffering,
+    string Zoe, string Adam, string Mia)
+{
+    public string Path(string action) => $"/api/marketplace-service-providers/{Provider}/compliance/{action}/";
 }
 
 public sealed record ProviderWorld(
