@@ -1,3 +1,5 @@
+using ComplianceGrains.Errors;
+using ComplianceGrains.Identity;
 using ComplianceGrains.Marketplace;
 using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Contracts;
@@ -20,13 +22,13 @@ public static class OfferingComplianceEndpoints
     {
         var offering = grains.GetGrain<IOfferingGrain>(RouteIds.Parse(uuid));
         var caller = context.Caller();
+        // As in DRF, the object (404) and the permission (403) are checked before the body.
+        var current = await offering.GetAsync(caller);
+        if (!await grains.GetGrain<ICustomerGrain>(current.CustomerId).HasPermissionAsync(caller, Permission.OfferingUpdateOptions))
+            throw new PermissionDeniedException();
         var body = await JsonBody.ReadObjectAsync(context);
         if (!body.Has("compliance_checklist"))
-        {
-            var current = await offering.GetAsync(caller);
-            var status = await offering.GetComplianceSyncAsync(caller);
-            return Respond("No changes.", current.ChecklistId, status);
-        }
+            return Respond("No changes.", current.ChecklistId, await offering.GetComplianceSyncAsync(caller));
         var checklistId = body.Reference("compliance_checklist", allowNull: true);
         body.ThrowIfInvalid();
         var sync = await offering.UpdateComplianceChecklistAsync(caller, checklistId);

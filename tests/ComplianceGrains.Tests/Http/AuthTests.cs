@@ -39,7 +39,7 @@ public sealed class AuthTests(ApiFactory factory)
     [Fact]
     public async Task Login_of_a_user_without_a_password_is_400_invalid_username_or_password()
     {
-        var userId = await _world.CreateBareUserAsync();
+        var userId = await _world.CreateUserRecordAsync();
         var username = (await _world.Admin.GetAsync($"/api/users/{userId}/")).Expect(HttpStatusCode.OK)["username"];
         (await LoginAsync(username, "")).ExpectFieldError("password");
         (await LoginAsync(username, "anything")).ExpectBody(HttpStatusCode.BadRequest, InvalidCredentials);

@@ -32,7 +32,7 @@ public sealed class ConcurrentUniquenessTests(ApiFactory factory)
     public async Task Concurrent_offering_users_for_one_offering_and_user_create_one()
     {
         var provider = await _world.CreateProviderWorldAsync();
-        var user = await _world.CreateBareUserAsync();
+        var user = await _world.CreateUserRecordAsync();
 
         await ExpectExactlyOneCreatedAsync("/api/marketplace-offering-users/", new { offering = provider.Offering, user });
 

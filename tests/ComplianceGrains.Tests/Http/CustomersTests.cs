@@ -76,7 +76,7 @@ public sealed class CustomersTests(ApiFactory factory)
     public async Task Add_user_validates_the_user_and_the_role()
     {
         var customer = await _world.CreateCustomerAsync();
-        var user = await _world.CreateBareUserAsync();
+        var user = await _world.CreateUserRecordAsync();
         var missing = Guid.NewGuid().ToString("N");
         var path = $"/api/customers/{customer}/add_user/";
 
@@ -91,7 +91,7 @@ public sealed class CustomersTests(ApiFactory factory)
     public async Task Delete_user_of_a_non_member_is_400()
     {
         var customer = await _world.CreateCustomerAsync();
-        var user = await _world.CreateBareUserAsync();
+        var user = await _world.CreateUserRecordAsync();
 
         (await _world.Admin.PostAsync($"/api/customers/{customer}/delete_user/", new { user })).ExpectFieldError("user");
     }

@@ -42,7 +42,7 @@ public sealed class OfferingUsersTests(ApiFactory factory)
     public async Task A_username_given_at_creation_replaces_the_default()
     {
         var provider = await _world.CreateProviderWorldAsync();
-        var user = await _world.CreateBareUserAsync();
+        var user = await _world.CreateUserRecordAsync();
 
         var created = (await _world.Admin.PostAsync(OfferingUsers, new { offering = provider.Offering, user, username = "hpc-login" }))
             .Expect(HttpStatusCode.Created);
@@ -55,7 +55,7 @@ public sealed class OfferingUsersTests(ApiFactory factory)
     public async Task A_second_offering_user_for_the_same_offering_and_user_is_400()
     {
         var provider = await _world.CreateProviderWorldAsync();
-        var user = await _world.CreateBareUserAsync();
+        var user = await _world.CreateUserRecordAsync();
         var first = await _world.CreateOfferingUserAsync(provider.Offering, user);
 
         (await _world.Admin.PostAsync(OfferingUsers, new { offering = provider.Offering, user })).ExpectFieldError("non_field_errors");
@@ -80,8 +80,8 @@ public sealed class OfferingUsersTests(ApiFactory factory)
     {
         var provider = await _world.CreateProviderWorldAsync();
         var otherOffering = await _world.CreateOfferingAsync(provider.Customer);
-        var alice = await _world.CreateBareUserAsync();
-        var bob = await _world.CreateBareUserAsync();
+        var alice = await _world.CreateUserRecordAsync();
+        var bob = await _world.CreateUserRecordAsync();
         var aliceHere = await _world.CreateOfferingUserAsync(provider.Offering, alice);
         var bobHere = await _world.CreateOfferingUserAsync(provider.Offering, bob);
         var aliceThere = await _world.CreateOfferingUserAsync(otherOffering, alice);
@@ -109,7 +109,7 @@ public sealed class OfferingUsersTests(ApiFactory factory)
         var provider = await _world.CreateProviderWorldAsync();
         var user = await _world.CreateUserAsync();
         var mine = await _world.CreateOfferingUserAsync(provider.Offering, user);
-        var someoneElses = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateBareUserAsync());
+        var someoneElses = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateUserRecordAsync());
 
         Assert.Equal(new[] { mine }, await user.Client.ListAllUuidsAsync(OfferingUsers));
         (await user.Client.GetAsync($"{OfferingUsers}{mine}/")).Expect(HttpStatusCode.OK);
@@ -120,7 +120,7 @@ public sealed class OfferingUsersTests(ApiFactory factory)
     public async Task Every_customer_role_staff_and_global_support_see_the_offering_users_of_the_offering()
     {
         var provider = await _world.CreateProviderWorldAsync();
-        var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateBareUserAsync());
+        var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateUserRecordAsync());
         var globalSupport = await _world.CreateUserAsync(support: true);
         var unrelated = await _world.CreateUserAsync();
         var byOffering = $"{OfferingUsers}?offering_uuid={provider.Offering}";
@@ -136,7 +136,7 @@ public sealed class OfferingUsersTests(ApiFactory factory)
     public async Task Patch_changes_username_state_and_restriction()
     {
         var provider = await _world.CreateProviderWorldAsync();
-        var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateBareUserAsync());
+        var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateUserRecordAsync());
         var path = $"{OfferingUsers}{offeringUser}/";
 
         var patched = (await provider.Owner.Client.PatchAsync(path, new
@@ -157,7 +157,7 @@ public sealed class OfferingUsersTests(ApiFactory factory)
     public async Task Patch_with_only_one_field_keeps_the_others()
     {
         var provider = await _world.CreateProviderWorldAsync();
-        var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateBareUserAsync());
+        var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateUserRecordAsync());
         var path = $"{OfferingUsers}{offeringUser}/";
         (await _world.Admin.PatchAsync(path, new { username = "kept", is_restricted = true })).Expect(HttpStatusCode.OK);
 
@@ -172,7 +172,7 @@ public sealed class OfferingUsersTests(ApiFactory factory)
     public async Task Patch_with_an_unknown_state_is_400_and_changes_nothing()
     {
         var provider = await _world.CreateProviderWorldAsync();
-        var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateBareUserAsync());
+        var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, await _world.CreateUserRecordAsync());
         var path = $"{OfferingUsers}{offeringUser}/";
 
         (await _world.Admin.PatchAsync(path, new { username = "changed", state = "Sleeping" })).ExpectFieldError("state");
@@ -186,7 +186,7 @@ public sealed class OfferingUsersTests(ApiFactory factory)
     public async Task Delete_is_204_then_the_offering_user_is_gone_and_may_be_created_again()
     {
         var provider = await _world.CreateProviderWorldAsync();
-        var user = await _world.CreateBareUserAsync();
+        var user = await _world.CreateUserRecordAsync();
         var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, user);
 
         var deleted = (await provider.Manager.Client.DeleteAsync($"{OfferingUsers}{offeringUser}/")).Expect(HttpStatusCode.NoContent);

@@ -33,11 +33,15 @@ public sealed class ApiWorld(ApiFactory factory)
         return new TestUser(created["uuid"], username, As(login["token"]));
     }
 
-    /// <summary>Creates a user without a password (it cannot log in) and returns its uuid; cheap, for targets of requests.</summary>
-    public async Task<string> CreateBareUserAsync()
+    /// <summary>Creates a user without logging in (cheaper, for rows nobody acts as).</summary>
+    public async Task<string> CreateUserRecordAsync(string? fullName = null)
     {
-        var response = (await Admin.PostAsync("/api/users/", new { username = Unique("bare") })).Expect(HttpStatusCode.Created);
-        return response["uuid"];
+        var username = Unique("user");
+        var created = (await Admin.PostAsync("/api/users/", new
+        {
+            username, full_name = fullName ?? $"Full {username}", email = $"{username}@example.com",
+        })).Expect(HttpStatusCode.Created);
+        return created["uuid"];
     }
 
     public async Task<string> CreateCustomerAsync()
@@ -92,11 +96,66 @@ public sealed class ApiWorld(ApiFactory factory)
 
     public Task<string> CreateOfferingUserAsync(string offering, TestUser user) => CreateOfferingUserAsync(offering, user.Id);
 
-    public async Task<string> CreateOfferingUserAsync(string offering, string userId)
+    public async Task<string> CreateOfferingUserAsync(string offering, string user)
     {
-        var response = (await Admin.PostAsync("/api/marketplace-offering-users/", new { offering, user = userId }))
+        var response = (await Admin.PostAsync("/api/marketplace-offering-users/", new { offering, user }))
             .Expect(HttpStatusCode.Created);
         return response["uuid"];
+    }
+
+    /// <summary>A checklist with the given questions (anonymous objects of question fields), returning their uuids in order.</summary>
+    public async Task<(string Checklist, IReadOnlyList<string> Questions)> CreateChecklistWithQuestionsAsync(params object[] questions)
+    {
+        var checklist = await CreateChecklistAsync();
+        var ids = new List<string>();
+        foreach (var question in questions) ids.Add(await CreateQuestionAsync(checklist, question));
+        return (checklist, ids);
+    }
+
+    /// <summary>
+    /// A provider whose offering uses a new checklist with the given questions, and a logged-in user registered on it.
+    /// </summary>
+    public async Task<OfferingUserWorld> CreateOfferingUserWorldAsync(params object[] questions)
+    {
+        var (checklist, ids) = await CreateChecklistWithQuestionsAsync(questions);
+        var provider = await CreateProviderWorldAsync(checklist);
+        var user = await CreateUserAsync();
+        var offeringUser = await CreateOfferingUserAsync(provider.Offering, user);
+        return new OfferingUserWorld(provider, checklist, ids, user, offeringUser);
+    }
+
+    /// <summary>POSTs submit_answers/ with (question, answer_data) items; a null answer is sent as JSON null.</summary>
+    public static Task<ApiResponse> SubmitAsync(ApiClient client, string offeringUser, params (string Question, object? Answer)[] items) =>
+        client.PostAsync(
+            $"/api/marketplace-offering-users/{offeringUser}/submit_answers/",
+            items.Select(i => new Dictionary<string, object?> { ["question_uuid"] = i.Question, ["answer_data"] = i.Answer }).ToList());
+
+    public async Task<ApiResponse> UpdateChecklistAsync(string offering, string? checklist) =>
+        (await Admin.PostAsync($"/api/marketplace-provider-offerings/{offering}/update_compliance_checklist/", new { compliance_checklist = checklist }))
+        .Expect(HttpStatusCode.OK);
+
+    /// <summary>Polls compliance_sync/ until the offering's background job is idle, and returns that status.</summary>
+    public Task<ApiResponse> WaitForSyncIdleAsync(string offering) =>
+        Eventually.UntilAsync(
+            () => Admin.GetAsync($"/api/marketplace-provider-offerings/{offering}/compliance_sync/"),
+            r => r.Status == HttpStatusCode.OK && r["state"] == "idle",
+            $"compliance_sync/ of {offering} to be idle");
+
+    /// <summary>
+    /// A provider with two offerings: "zz-…" uses a checklist of one required boolean question and has the users
+    /// "Zoe" and "Adam"; "aa-…" has no checklist and the user "Mia".
+    /// </summary>
+    public async Task<MonitoredProvider> CreateMonitoredProviderAsync()
+    {
+        var customer = await CreateCustomerAsync();
+        var provider = await CreateProviderAsync(customer);
+        var (checklist, questions) = await CreateChecklistWithQuestionsAsync(new { description = "Agree", question_type = "boolean", required = true });
+        var checklistOffering = await CreateOfferingAsync(customer, checklist, Unique("zz"));
+        var plainOffering = await CreateOfferingAsync(customer, null, Unique("aa"));
+        var zoe = await CreateOfferingUserAsync(checklistOffering, await CreateUserRecordAsync(Unique("Zoe")));
+        var adam = await CreateOfferingUserAsync(checklistOffering, await CreateUserRecordAsync(Unique("Adam")));
+        var mia = await CreateOfferingUserAsync(plainOffering, await CreateUserRecordAsync(Unique("Mia")));
+        return new MonitoredProvider(customer, provider, checklist, questions[0], checklistOffering, plainOffering, zoe, adam, mia);
     }
 
     /// <summary>A customer with a service provider and the given roles filled by new users.</summary>
@@ -116,6 +175,19 @@ public sealed class ApiWorld(ApiFactory factory)
 }
 
 public sealed record TestUser(string Id, string Username, ApiClient Client);
+
+public sealed record OfferingUserWorld(
+    ProviderWorld Provider, string Checklist, IReadOnlyList<string> Questions, TestUser User, string OfferingUser)
+{
+    public string Path(string action) => $"/api/marketplace-offering-users/{OfferingUser}/{action}/";
+}
+
+public sealed record MonitoredProvider(
+    string Customer, string Provider, string Checklist, string Question, string ChecklistOffering, string PlainOffering,
+    string Zoe, string Adam, string Mia)
+{
+    public string Path(string action) => $"/api/marketplace-service-providers/{Provider}/compliance/{action}/";
+}
 
 public sealed record ProviderWorld(
     string Customer, string Provider, string Offering, TestUser Owner, TestUser Manager, TestUser SupportRole);

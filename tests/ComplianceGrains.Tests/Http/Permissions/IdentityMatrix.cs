@@ -27,7 +27,7 @@ public static class IdentityMatrix
             (w, caller) => Task.FromResult(new MatrixRequest($"/api/users/{caller?.Id ?? w.Bystander}/"))),
         Of("GET", "/api/users/{other user}/", OtherUserRead, w => new MatrixRequest($"/api/users/{w.Bystander}/")),
         Of("POST", "/api/users/{other user}/refresh_token/", OtherUserWrite,
-            async w => new MatrixRequest($"/api/users/{await w.Api.CreateBareUserAsync()}/refresh_token/")),
+            async w => new MatrixRequest($"/api/users/{await w.Api.CreateUserRecordAsync()}/refresh_token/")),
 
         Of("POST", "/api/customers/", Expected.StaffOnly(201),
             _ => new MatrixRequest("/api/customers/", new { name = ApiWorld.Unique("customer") })),
@@ -35,7 +35,7 @@ public static class IdentityMatrix
         Of("GET", "/api/customers/{customer}/", Expected.CustomerReaders(200), w => new MatrixRequest($"/api/customers/{w.Customer}/")),
         Of("POST", "/api/customers/{customer}/add_user/", CustomerMembership,
             async w => new MatrixRequest(
-                $"/api/customers/{w.Customer}/add_user/", new { user = await w.Api.CreateBareUserAsync(), role = "support" })),
+                $"/api/customers/{w.Customer}/add_user/", new { user = await w.Api.CreateUserRecordAsync(), role = "support" })),
         Of("POST", "/api/customers/{customer}/delete_user/", CustomerMembership,
             async w => new MatrixRequest($"/api/customers/{w.Customer}/delete_user/", new { user = await w.NewCustomerMemberAsync() })),
     ];

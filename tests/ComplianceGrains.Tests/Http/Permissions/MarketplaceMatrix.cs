@@ -42,7 +42,7 @@ public static class MarketplaceMatrix
 
         Of("POST", "/api/marketplace-offering-users/", CreateUnder(staff: 201, owner: 201, manager: 201),
             async w => new MatrixRequest(
-                "/api/marketplace-offering-users/", new { offering = w.Offering, user = await w.Api.CreateBareUserAsync() })),
+                "/api/marketplace-offering-users/", new { offering = w.Offering, user = await w.Api.CreateUserRecordAsync() })),
         Of("GET", "/api/marketplace-offering-users/", Expected.AnyUser(200)),
         Of("GET", "/api/marketplace-offering-users/{offering user}/", OfferingUserRead,
             w => new MatrixRequest($"/api/marketplace-offering-users/{w.OfferingUser}/")),

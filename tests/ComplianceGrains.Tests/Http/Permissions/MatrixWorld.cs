@@ -64,7 +64,7 @@ public sealed class MatrixWorld
         world.Provider = await api.CreateProviderAsync(world.Customer);
         world.Offering = await api.CreateOfferingAsync(world.Customer);
         world.OfferingUser = await api.CreateOfferingUserAsync(world.Offering, users[CallerKind.OfferingUserSelf]);
-        world.Bystander = await api.CreateBareUserAsync();
+        world.Bystander = await api.CreateUserRecordAsync();
         world.LoginUsername = (await api.CreateUserAsync()).Username;
         (world.Checklist, world.Question) = await world.NewQuestionAsync();
         world.Option = await api.CreateOptionAsync(world.Question, "Option");
@@ -84,7 +84,7 @@ public sealed class MatrixWorld
     /// <summary>A user holding the customer's support role, to be removed by <c>delete_user/</c>.</summary>
     public async Task<string> NewCustomerMemberAsync()
     {
-        var user = await Api.CreateBareUserAsync();
+        var user = await Api.CreateUserRecordAsync();
         await Api.AddRoleAsync(Customer, user, "support");
         return user;
     }
