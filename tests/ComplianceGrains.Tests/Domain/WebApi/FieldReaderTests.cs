@@ -150,6 +150,7 @@ public sealed class FieldReaderTests
     [InlineData("\"42\"", 42)]
     [InlineData("-3", -3)]
     [InlineData("42.0", 42)]
+    [InlineData("\"42.00\"", 42)]
     public void Integers_accept_numbers_and_numeric_strings(string value, int expected)
     {
         var reader = Body($$"""{"order": {{value}}}""");
@@ -160,7 +161,9 @@ public sealed class FieldReaderTests
     [Theory]
     [InlineData("4.5")]
     [InlineData("\"4.5\"")]
+    [InlineData("\"4.05\"")]
     [InlineData("\"abc\"")]
+    [InlineData("\".0\"")]
     [InlineData("true")]
     [InlineData("[]")]
     [InlineData("99999999999")]
