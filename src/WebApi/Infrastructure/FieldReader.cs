@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ComplianceGrains.Errors;
 
 namespace ComplianceGrains.WebApi.Infrastructure;
@@ -8,7 +9,7 @@ namespace ComplianceGrains.WebApi.Infrastructure;
 /// Reads the fields of a JSON object body, collecting Django REST Framework style field errors,
 /// so that a client sees every bad field of a request at once.
 /// </summary>
-public sealed class FieldReader(JsonElement body)
+public sealed partial class FieldReader(JsonElement body)
 {
     private readonly Dictionary<string, List<string>> _errors = [];
 
@@ -30,7 +31,8 @@ public sealed class FieldReader(JsonElement body)
     public string? String(string name, bool required = false, int? maxLength = null, bool allowBlank = true, bool allowNull = false)
     {
         if (!Present(name, required, allowNull, out var value)) return null;
-        if (value.ValueKind == JsonValueKind.Number || value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        // Like DRF's CharField: numbers are taken as their text, booleans are not strings.
+        if (value.ValueKind == JsonValueKind.Number)
             return Checked(name, value.GetRawText(), maxLength, allowBlank);
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -59,10 +61,14 @@ public sealed class FieldReader(JsonElement body)
     public int? Int(string name, bool required = false, bool allowNull = false, int? min = null)
     {
         if (!Present(name, required, allowNull, out var value)) return null;
+        // Like DRF's IntegerField: a whole number written with a zero fraction ("42.0") is an integer too.
         int? parsed = value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetInt32(out var n) => n,
+            JsonValueKind.Number when value.TryGetDecimal(out var d) => WholeInt(d),
             JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
+            JsonValueKind.String when ZeroFraction().IsMatch(value.GetString()!)
+                && int.TryParse(ZeroFraction().Replace(value.GetString()!, ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
             _ => null,
         };
         if (parsed is null) AddError(name, "A valid integer is required.");
@@ -166,6 +172,13 @@ public sealed class FieldReader(JsonElement body)
         var last = uri.AbsolutePath.TrimEnd('/').Split('/').LastOrDefault();
         return ApiJson.TryParseUuid(last, out id) ? id : null;
     }
+
+    private static int? WholeInt(decimal d) =>
+        d == decimal.Truncate(d) && d >= int.MinValue && d <= int.MaxValue ? (int)d : null;
+
+    /// <summary>DRF strips <c>\.0*\s*$</c> before reading an integer.</summary>
+    [GeneratedRegex(@"\.0*\s*$")]
+    private static partial Regex ZeroFraction();
 
     private bool Present(string name, bool required, bool allowNull, out JsonElement value)
     {

@@ -9,6 +9,7 @@ namespace ComplianceGrains.Tests.Domain;
 public sealed class SubmissionValidationTests
 {
     private static readonly IReadOnlySet<Guid> NoForeign = new HashSet<Guid>();
+    private static string NoSniffing(byte[] content) => throw new InvalidOperationException("No file question in these tests.");
 
     private static SubmittedAnswer Item(QuestionView question, string? json) => new(question.Id, json, null);
 
@@ -17,7 +18,7 @@ public sealed class SubmissionValidationTests
     {
         var boolean = Make(QuestionTypes.Boolean);
         var text = Make(QuestionTypes.TextInput);
-        var outcome = SubmissionValidation.Validate([boolean, text], [Item(boolean, "true"), Item(text, "\"hello\"")], NoForeign);
+        var outcome = SubmissionValidation.Validate([boolean, text], [Item(boolean, "true"), Item(text, "\"hello\"")], NoForeign, NoSniffing);
         Assert.Null(outcome.Errors);
         Assert.Equal([(boolean.Id, "true"), (text.Id, "\"hello\"")], outcome.Accepted!.Select(a => (a.Question.Id, a.AnswerJson!)));
     }
@@ -29,7 +30,7 @@ public sealed class SubmissionValidationTests
         var middle = Make(QuestionTypes.Boolean, "Accept terms");
         var last = Make(QuestionTypes.Number);
         var outcome = SubmissionValidation.Validate(
-            [first, middle, last], [Item(first, "\"ok\""), Item(middle, "\"invalid text\""), Item(last, "5")], NoForeign);
+            [first, middle, last], [Item(first, "\"ok\""), Item(middle, "\"invalid text\""), Item(last, "5")], NoForeign, NoSniffing);
         Assert.Null(outcome.Accepted);
         var errors = outcome.Errors!;
         Assert.Equal(3, errors.Count);
@@ -45,7 +46,7 @@ public sealed class SubmissionValidationTests
     {
         var number = Make(QuestionTypes.Number, min: 10, max: 20);
         var select = Make(QuestionTypes.SingleSelect, options: 1);
-        var outcome = SubmissionValidation.Validate([number, select], [Item(number, "null"), Item(select, "null")], NoForeign);
+        var outcome = SubmissionValidation.Validate([number, select], [Item(number, "null"), Item(select, "null")], NoForeign, NoSniffing);
         Assert.Null(outcome.Errors);
         Assert.All(outcome.Accepted!, a => Assert.Null(a.AnswerJson));
     }
@@ -59,7 +60,7 @@ public sealed class SubmissionValidationTests
         var outcome = SubmissionValidation.Validate(
             [own],
             [new SubmittedAnswer(unknown, "true", null), new SubmittedAnswer(foreign, "true", null), Item(own, "true")],
-            new HashSet<Guid> { foreign });
+            new HashSet<Guid> { foreign }, NoSniffing);
         var errors = outcome.Errors!;
         Assert.Equal([$"Question with UUID {unknown:N} does not exist"], errors[0]["non_field_errors"]);
         Assert.Equal([$"Question {foreign:N} does not belong to this checklist"], errors[1]["non_field_errors"]);
@@ -71,7 +72,7 @@ public sealed class SubmissionValidationTests
     {
         var own = Make(QuestionTypes.Boolean);
         var parseErrors = new Dictionary<string, string[]> { ["question_uuid"] = ["Must be a valid UUID."] };
-        var outcome = SubmissionValidation.Validate([own], [Item(own, "true"), new SubmittedAnswer(null, null, parseErrors)], NoForeign);
+        var outcome = SubmissionValidation.Validate([own], [Item(own, "true"), new SubmittedAnswer(null, null, parseErrors)], NoForeign, NoSniffing);
         Assert.Empty(outcome.Errors![0]);
         Assert.Equal(["Must be a valid UUID."], outcome.Errors[1]["question_uuid"]);
     }
@@ -79,7 +80,7 @@ public sealed class SubmissionValidationTests
     [Fact]
     public void An_empty_submission_is_valid_and_accepts_nothing()
     {
-        var outcome = SubmissionValidation.Validate([Make(QuestionTypes.Boolean)], [], NoForeign);
+        var outcome = SubmissionValidation.Validate([Make(QuestionTypes.Boolean)], [], NoForeign, NoSniffing);
         Assert.Null(outcome.Errors);
         Assert.Empty(outcome.Accepted!);
     }
