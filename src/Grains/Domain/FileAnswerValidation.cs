@@ -55,6 +55,8 @@ public static class FileAnswerValidation
         var name = nameElement.GetString()!;
         var encoded = contentElement.GetString()!;
         if (name.Trim().Length == 0 || encoded.Length == 0) return null;
+        // Strict base64: .NET's decoder skips whitespace, which a strict decoder refuses.
+        if (encoded.Any(char.IsWhiteSpace)) return null;
 
         var buffer = new byte[encoded.Length * 3 / 4 + 3];
         if (!Convert.TryFromBase64String(encoded, buffer, out var length) || length == 0) return null;
