@@ -8,7 +8,7 @@ namespace ComplianceGrains.Tests.Grains;
 [Collection(ClusterCollection.Name)]
 public sealed class ChecklistGrainTests(TestClusterFixture fixture)
 {
-    private readonly GrainWorld _world = new(fixture.Grains);
+    private readonly GrainBuilder _world = new(fixture.Grains);
 
     private IChecklistGrain Checklist(Guid id) => _world.Grains.GetGrain<IChecklistGrain>(id);
 

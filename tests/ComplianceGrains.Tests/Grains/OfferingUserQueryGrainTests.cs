@@ -1,3 +1,4 @@
+using ComplianceGrains.Compliance;
 using ComplianceGrains.Identity;
 using ComplianceGrains.Marketplace;
 using ComplianceGrains.Tests.Support;
@@ -11,10 +12,14 @@ namespace ComplianceGrains.Tests.Grains;
 [Collection(ClusterCollection.Name)]
 public sealed class OfferingUserQueryGrainTests(TestClusterFixture fixture)
 {
-    private readonly GrainWorld _world = new(fixture.Grains);
+    private readonly GrainBuilder _world = new(fixture.Grains);
 
-    private Task<Page<OfferingUserView>> ListAsync(Caller caller, Guid? offering = null, Guid? user = null, int offset = 0, int limit = 100) =>
-        _world.Grains.GetGrain<IOfferingUserQueryGrain>(0).ListAsync(caller, new OfferingUserFilter(offering, user), new PageRequest(offset, limit));
+    private async Task<Page<OfferingUserView>> ListAsync(Caller caller, Guid? offering = null, Guid? user = null, int offset = 0, int limit = 100)
+    {
+        var page = await _world.Grains.GetGrain<IProjectionQueryGrain>(0)
+            .ListOfferingUsersAsync(caller, new OfferingUserFilter(offering, user), new PageRequest(offset, limit));
+        return new Page<OfferingUserView>(page.Items.Select(row => row.OfferingUser).ToList(), page.TotalCount);
+    }
 
     private static void AssertRows(IEnumerable<Guid> expected, Page<OfferingUserView> page)
     {
