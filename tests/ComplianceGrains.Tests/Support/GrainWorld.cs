@@ -25,7 +25,7 @@ public sealed class GrainWorld(IGrainFactory grains)
     {
         var id = Guid.NewGuid();
         await Grains.GetGrain<IUserGrain>(id).CreateAsync(
-            new NewUser($"u{id:N}", fullName ?? $"Full {id:N}", $"{id:N}@example.com", "pw", staff, false));
+            new NewUser($"u{id:N}", fullName ?? $"Full {id:N}", $"{id:N}@example.com", null, staff, false));
         return id;
     }
 
