@@ -78,6 +78,7 @@ public static class ComplianceSilo
             options.Invariant = AdoNetInvariant;
             options.ConnectionString = connectionString;
         });
+        silo.AddIncomingGrainCallFilter<ReloadAfterStorageFailureFilter>();
         silo.Services.AddComplianceGrainServices();
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<IComplianceProjection, PostgresComplianceProjection>();

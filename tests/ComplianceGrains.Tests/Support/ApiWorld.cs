@@ -3,11 +3,15 @@ using System.Net;
 namespace ComplianceGrains.Tests.Support;
 
 /// <summary>Builds the objects a test needs through the public API, each with unique names.</summary>
-public sealed class ApiWorld(ApiFactory factory)
+public sealed class ApiWorld(HttpClient http, string adminToken)
 {
-    public HttpClient Http { get; } = factory.CreateClient();
+    public ApiWorld(ApiFactory factory) : this(factory.CreateClient(), ApiFactory.AdminToken)
+    {
+    }
 
-    public ApiClient Admin => new(Http, ApiFactory.AdminToken);
+    public HttpClient Http { get; } = http;
+
+    public ApiClient Admin => new(Http, adminToken);
 
     public ApiClient Anonymous => new(Http, null);
 

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# A local cluster on one machine: a private PostgreSQL server, the schema, N silos and the front end, as background
+# processes with their pid files and logs under .data/cluster/.
+#
+#   scripts/cluster.sh up [silos]   start what does not run yet (default 3 silos), wait until ready, print URL and token
+#   scripts/cluster.sh down         stop what `up` started: front end, silos, and the PostgreSQL server if `up` started it
+#   scripts/cluster.sh status       list what runs
+#
+# Settings (environment): COMPLIANCE_CLUSTER_PG_PORT (default 55433), COMPLIANCE_CLUSTER_URL (default
+# http://127.0.0.1:8080), COMPLIANCE_CLUSTER_SILO_PORT and COMPLIANCE_CLUSTER_GATEWAY_PORT (first ports, default 11111
+# and 30000; silo i uses base + i), COMPLIANCE_ADMIN_TOKEN (default: a generated token kept in .data/cluster/).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+state=$repo/.data/cluster
+pg_port=${COMPLIANCE_CLUSTER_PG_PORT:-55433}
+url=${COMPLIANCE_CLUSTER_URL:-http://127.0.0.1:8080}
+silo_port=${COMPLIANCE_CLUSTER_SILO_PORT:-11111}
+gateway_port=${COMPLIANCE_CLUSTER_GATEWAY_PORT:-30000}
+build_dir=$repo/src/WebApi/bin/Release/net10.0
+silo_dll=$repo/src/Silo/bin/Release/net10.0/ComplianceGrains.Silo.dll
+webapi_dll=$build_dir/ComplianceGrains.WebApi.dll
+ready_timeout=180
+
+# down and status act on what up started, whatever the environment says now.
+if [ "${1:-}" != up ] && [ -s "$state/settings" ]; then
+  # shellcheck source=/dev/null
+  . "$state/settings"
+fi
+
+postgres() { COMPLIANCE_PG_PORT=$pg_port bash "$repo/scripts/postgres.sh" "$@"; }
+
+# The pid in a pid file, if that process still runs the executable it was started with.
+running_pid() {
+  local file=$1 pid dll command
+  [ -s "$file" ] || return 1
+  read -r pid dll <"$file"
+  { command=$(tr '\0' ' ' <"/proc/$pid/cmdline"); } 2>/dev/null || return 1
+  [[ "$command" == *"$dll"* ]] || return 1
+  echo "$pid"
+}
+
+any_running() {
+  local file
+  for file in "$state"/*.pid; do
+    if running_pid "$file" >/dev/null; then return 0; fi
+  done
+  return 1
+}
+
+# start NAME DLL [VAR=value ...] [-- ARGS ...]: runs `dotnet DLL ARGS` in its own session, logging to NAME.log.
+start() {
+  local name=$1 dll=$2 pid
+  shift 2
+  local variables=()
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do variables+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  if pid=$(running_pid "$state/$name.pid"); then
+    echo "$name already runs (pid $pid)"
+    return
+  fi
+  (cd "$(dirname "$dll")" && exec setsid env "${variables[@]}" dotnet "$dll" "$@" >>"$state/$name.log" 2>&1 </dev/null) &
+  echo "$! $dll" >"$state/$name.pid"
+  echo "started $name (pid $!, log .data/cluster/$name.log)"
+}
+
+stop() {
+  local file=$1 name pid i
+  name=$(basename "$file" .pid)
+  if pid=$(running_pid "$file"); then
+    kill -TERM "$pid"
+    for i in $(seq 1 100); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -KILL "$pid"
+      echo "killed $name (pid $pid; it did not stop within 20 s)"
+    else
+      echo "stopped $name (pid $pid)"
+    fi
+  fi
+  rm -f "$file"
+}
+
+admin_token() {
+  if [ -n "${COMPLIANCE_ADMIN_TOKEN:-}" ]; then
+    echo "$COMPLIANCE_ADMIN_TOKEN"
+    return
+  fi
+  if [ ! -s "$state/admin-token" ]; then
+    (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$state/admin-token")
+  fi
+  cat "$state/admin-token"
+}
+
+wait_ready() {
+  local deadline=$((SECONDS + ready_timeout))
+  until curl -fsS -o /dev/null --max-time 5 "$url/health/ready" 2>/dev/null; do
+    if ! running_pid "$state/webapi.pid" >/dev/null; then
+      echo "the front end exited; the end of .data/cluster/webapi.log:" >&2
+      tail -n 20 "$state/webapi.log" >&2
+      exit 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "$url/health/ready did not answer 200 within $ready_timeout s; see the logs in .data/cluster/" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+}
+
+up() {
+  local silos=${1:-3} connection token i
+  [[ "$silos" =~ ^[1-9][0-9]*$ ]] || { echo "the number of silos must be a positive integer, not '$silos'" >&2; exit 2; }
+  mkdir -p "$state"
+  printf 'pg_port=%q\nurl=%q\n' "$pg_port" "$url" >"$state/settings"
+  if ! postgres status >/dev/null 2>&1; then
+    connection=$(postgres start)
+    echo "$pg_port" >"$state/postgres.started"
+  else
+    connection=$(postgres start)
+    echo "PostgreSQL on port $pg_port already runs"
+  fi
+
+  # Rebuilding under running processes would replace their assemblies: the build is made once, by the first `up`.
+  if any_running && [ -e "$silo_dll" ] && [ -e "$webapi_dll" ]; then
+    echo "processes of this cluster run: using the existing build"
+  else
+    echo "building (Release)"
+    dotnet build "$repo/src/WebApi/ComplianceGrains.WebApi.csproj" -c Release --nologo -v q -clp:ErrorsOnly >"$state/build.log" 2>&1 ||
+      { cat "$state/build.log" >&2; exit 1; }
+  fi
+  ConnectionStrings__Compliance=$connection dotnet "$silo_dll" migrate
+
+  token=$(admin_token)
+  local common=(Hosting__Mode=Cluster "ConnectionStrings__Compliance=$connection" DOTNET_ENVIRONMENT=Production)
+  for i in $(seq 0 $((silos - 1))); do
+    start "silo-$i" "$silo_dll" "${common[@]}" Orleans__AdvertisedAddress=127.0.0.1 \
+      "Orleans__SiloPort=$((silo_port + i))" "Orleans__GatewayPort=$((gateway_port + i))"
+  done
+  start webapi "$webapi_dll" "${common[@]}" ASPNETCORE_ENVIRONMENT=Production "COMPLIANCE_ADMIN_TOKEN=$token" -- --urls "$url"
+
+  echo "waiting for $url/health/ready"
+  wait_ready
+  echo
+  echo "ComplianceGrains cluster ready: $url/api/ (Swagger UI: $url/api/docs/)"
+  echo "admin token: $token"
+  echo "  curl -H 'Authorization: Token $token' $url/api/users/"
+}
+
+down() {
+  local file
+  [ -d "$state" ] || { echo "nothing was started"; return; }
+  for file in "$state"/webapi.pid "$state"/silo-*.pid; do
+    if [ -e "$file" ]; then stop "$file"; fi
+  done
+  if [ -s "$state/postgres.started" ]; then
+    COMPLIANCE_PG_PORT=$(cat "$state/postgres.started") bash "$repo/scripts/postgres.sh" stop
+    rm -f "$state/postgres.started"
+  fi
+  echo "cluster stopped"
+}
+
+status() {
+  local file name pid any=
+  for file in "$state"/webapi.pid "$state"/silo-*.pid; do
+    [ -e "$file" ] || continue
+    name=$(basename "$file" .pid)
+    if pid=$(running_pid "$file"); then
+      echo "$name: running (pid $pid)"
+      any=1
+    else
+      echo "$name: not running (see .data/cluster/$name.log)"
+    fi
+  done
+  if postgres status >/dev/null 2>&1; then echo "postgres: running on port $pg_port"; else echo "postgres: not running"; fi
+  if [ -n "$any" ] && curl -fsS -o /dev/null --max-time 5 "$url/health/ready" 2>/dev/null; then
+    echo "ready: $url"
+  elif [ -n "$any" ]; then
+    echo "not ready: $url/health/ready does not answer 200"
+  fi
+}
+
+case "${1:-}" in
+  up) up "${2:-3}" ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: $0 up [silos] | down | status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace ComplianceGrains.Tests.Processes;
+
+/// <summary>
+/// A built service executable run as <c>dotnet &lt;dll&gt;</c>, with the end of its output kept for failure reports.
+/// Every process still running when the test host exits is killed.
+/// </summary>
+public sealed class ServiceProcess : IDisposable
+{
+    private const int KeptLines = 80;
+    private static readonly ConcurrentDictionary<ServiceProcess, byte> Running = new();
+    private readonly Process _process;
+    private readonly Queue<string> _output = new();
+
+    static ServiceProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var process in Running.Keys) process.Kill();
+    };
+
+    private ServiceProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    public string Name { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+
+        var service = new ServiceProcess(name, new Process { StartInfo = info });
+        service._process.OutputDataReceived += (_, line) => service.Keep(line.Data);
+        service._process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
+        service._process.Start();
+        Running[service] = 0;
+        service._process.BeginOutputReadLine();
+        service._process.BeginErrorReadLine();
+        return service;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already reaped.
+        }
+        Running.TryRemove(this, out _);
+    }
+
+    /// <summary>SIGTERM, the orderly shutdown of a service manager; SIGKILL after the grace period.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+            await kill.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(grace);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Keep($"did not stop within {grace.TotalSeconds} s; killed");
+            }
+        }
+        Kill();
+    }
+
+    public string RecentOutput()
+    {
+        lock (_output) return string.Join('\n', _output);
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > KeptLines) _output.Dequeue();
+        }
+    }
+}
