@@ -30,7 +30,7 @@ public static class BenchRunner
             if (options.Out is { } path) ResultsFile.Write(path, options, machine, report);
             return 0;
         }
-        catch (BenchException e)
+        catch (Exception e) when (e is BenchException or HttpRequestException or TaskCanceledException or Npgsql.NpgsqlException)
         {
             Console.Error.WriteLine($"benchmark failed: {e.Message}");
             if (server.LogDirectory is { } logs) Console.Error.WriteLine($"server logs: {logs}");

@@ -2,7 +2,12 @@ using System.Diagnostics;
 
 namespace ComplianceGrains.Bench.Hosting;
 
-/// <summary>A built .NET program run with <c>dotnet &lt;dll&gt;</c>, its output appended to a log file; killed on dispose.</summary>
+/// <summary>
+/// A built .NET program, its output appended to a log file; killed on dispose. It is started through a symbolic link
+/// to its native launcher named after its role in the log directory (<c>dotnet &lt;dll&gt;</c> when there is no
+/// launcher), so that on a shared machine other people's clean-ups that match process command lines by the
+/// program's name (<c>pkill -f ComplianceGrains.WebApi</c>) do not stop the server in the middle of a measurement.
+/// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -20,14 +25,15 @@ public sealed class ServerProcess : IAsyncDisposable
     public static ServerProcess Start(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath)
     {
         if (!File.Exists(dll)) throw new BenchException($"{dll} is missing: build it first with dotnet build -c Release.");
-        var info = new ProcessStartInfo("dotnet")
+        var launcher = Path.ChangeExtension(dll, null);
+        var info = new ProcessStartInfo(File.Exists(launcher) ? RoleLink(launcher, logPath) : "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
+        if (!File.Exists(launcher)) info.ArgumentList.Add(dll);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (name, value) in environment) info.Environment[name] = value;
 
@@ -41,12 +47,20 @@ public sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(process, log);
     }
 
+    /// <summary>A link to the launcher named after the log file (<c>bench-webapi</c> for <c>webapi.log</c>); the launcher finds its program through it.</summary>
+    private static string RoleLink(string launcher, string logPath)
+    {
+        var link = Path.Combine(Path.GetDirectoryName(logPath)!, "bench-" + Path.GetFileNameWithoutExtension(logPath));
+        if (!File.Exists(link)) File.CreateSymbolicLink(link, launcher);
+        return link;
+    }
+
     /// <summary>Waits for a short-lived command (such as a migration) and fails when it does not succeed.</summary>
     public async Task WaitForSuccessAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
         await process.WaitForExitAsync(cancellation.Token);
-        if (process.ExitCode != 0) throw new BenchException($"{process.StartInfo.ArgumentList[0]} exited with {process.ExitCode}");
+        if (process.ExitCode != 0) throw new BenchException($"{process.StartInfo.FileName} {string.Join(' ', process.StartInfo.ArgumentList)} exited with {process.ExitCode}");
     }
 
     private static void Append(StreamWriter log, string? line)

@@ -1,5 +1,6 @@
 using ComplianceGrains.Bench.Load;
 using ComplianceGrains.Bench.Reporting;
+using ComplianceGrains.Bench.Seeding;
 
 namespace ComplianceGrains.Bench.Scenarios;
 
@@ -13,15 +14,21 @@ public sealed class OverviewScenario : IScenario
 
     public async Task<ScenarioReport> RunAsync(BenchContext context)
     {
-        var (small, large) = (context.Options.BaselineUsers, Math.Max(context.Options.Users, context.Options.BaselineUsers));
-        var world = await context.Seeder.SeedWorldAsync(small);
+        var world = await context.Seeder.SeedWorldAsync(context.Options.BaselineUsers);
         var report = new ScenarioReport("overview");
+        await MeasureAsync(context, world, report);
+        return report;
+    }
+
+    /// <summary>Measures at the world's current size, grows it to --users and measures again.</summary>
+    public static async Task MeasureAsync(BenchContext context, SeededWorld world, ScenarioReport report)
+    {
+        var (small, large) = (world.Users.Count, Math.Max(context.Options.Users, world.Users.Count));
         var path = Operations.OverviewPath(world.Provider);
         var before = report.Add(await LoadRunner.RunAsync($"overview@{small}", context.Load, Operations.Get(context.Api, _ => path)));
         await context.Seeder.GrowAsync(world, large);
         await OverviewCounts.WaitForTotalAsync(context.Api, world.Provider, large, TimeSpan.FromMinutes(5));
         var after = report.Add(await LoadRunner.RunAsync($"overview@{large}", context.Load, Operations.Get(context.Api, _ => path)));
         report.Checks.Add(BarCheck.AtMost($"overview p99 {large} / {small}", ScenarioReport.Ratio(after.Latency.P99Ms, before.Latency.P99Ms), FlatnessBar));
-        return report;
     }
 }

@@ -16,13 +16,19 @@ public sealed class PendingPageScenario : IScenario
 
     public async Task<ScenarioReport> RunAsync(BenchContext context)
     {
-        var world = await context.Seeder.SeedWorldAsync(context.Options.Users);
+        var report = new ScenarioReport("pending-page");
+        await MeasureAsync(context, await context.Seeder.SeedWorldAsync(context.Options.Users), report);
+        return report;
+    }
+
+    /// <summary>Completes one offering user in ten, then measures the pending pages of the world's provider.</summary>
+    public static async Task MeasureAsync(BenchContext context, SeededWorld world, ScenarioReport report)
+    {
         var completed = world.Users.Where((_, i) => i % CompletedEvery == 0).ToList();
         await BoundedParallel.RunAsync("completed checklists", completed.Count, i => context.Api.SendAsync(context.Api.Request(
             HttpMethod.Post, $"/api/marketplace-offering-users/{completed[i].Id}/submit_answers/",
             AnswerPayloads.Complete(completed[i].Offering.Checklist!, new Random(i)))));
 
-        var report = new ScenarioReport("pending-page");
         var query = $"compliance_status=pending&page_size={PageSize}";
         var pending = await context.Api.ResultCountAsync(Operations.ProviderOfferingUsersPath(world.Provider, query));
         report.Add(new Figure("pending offering users", pending, "rows"));
@@ -36,6 +42,5 @@ public sealed class PendingPageScenario : IScenario
             Operations.Get(context.Api, r => Operations.ProviderOfferingUsersPath(world.Provider, $"{query}&page={r.Next(1, pages + 1)}"))));
         report.Checks.Add(BarCheck.AtMost("pending page 1 p99 ms", first.Latency.P99Ms, P99BarMs));
         report.Checks.Add(BarCheck.AtMost("pending random page p99 ms", random.Latency.P99Ms, P99BarMs));
-        return report;
     }
 }

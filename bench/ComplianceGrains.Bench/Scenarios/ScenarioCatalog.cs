@@ -14,6 +14,8 @@ public static class ScenarioCatalog
         "attach" => new AttachScenario(),
         "memory" => new MemoryScenario(),
         "pg-submit" => new PgSubmitScenario(),
+        "submit-breakdown" => new SubmitBreakdownScenario(),
+        "scale" => new ScaleScenario(),
         _ => null,
     };
 }
