@@ -19,6 +19,7 @@ public sealed record BenchOptions
           --start-embedded       start the Release-built src/WebApi (embedded silo) on free ports and stop it at the end
           --start-cluster        with --postgres: migrate, start the Release-built src/Silo and src/WebApi in cluster mode
           --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster)
+          --server-env NAME=VALUE  an extra environment variable for started servers (repeatable), e.g. DOTNET_gcServer=0
           --server-pid PID       the process whose RSS the memory scenario reads when the server was not started here
           --out FILE             also write the results as JSON
         """;
@@ -35,6 +36,7 @@ public sealed record BenchOptions
     public bool StartCluster { get; init; }
     public string? Postgres { get; init; }
     public int? ServerPid { get; init; }
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
     public string? Out { get; init; }
 
     public static bool TryParse(string[] args, out BenchOptions? options, out string? error)
@@ -64,6 +66,7 @@ public sealed record BenchOptions
                     "--start-embedded" => result with { StartEmbedded = true },
                     "--start-cluster" => result with { StartCluster = true },
                     "--postgres" => result with { Postgres = Value() },
+                    "--server-env" => result with { ServerEnvironment = WithVariable(result.ServerEnvironment, Value()) },
                     "--server-pid" => result with { ServerPid = Positive(Value()) },
                     "--out" => result with { Out = Value() },
                     _ => throw new FormatException($"Unknown option {args[i]}."),
@@ -82,6 +85,13 @@ public sealed record BenchOptions
         }
         options = result;
         return true;
+    }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> variables, string assignment)
+    {
+        var separator = assignment.IndexOf('=');
+        if (separator <= 0) throw new FormatException($"'{assignment}' is not NAME=VALUE.");
+        return new Dictionary<string, string>(variables) { [assignment[..separator]] = assignment[(separator + 1)..] };
     }
 
     private static int Positive(string text) =>

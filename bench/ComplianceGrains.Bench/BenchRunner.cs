@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ComplianceGrains.Bench.Hosting;
 using ComplianceGrains.Bench.Http;
 using ComplianceGrains.Bench.Reporting;
@@ -21,6 +22,8 @@ public static class BenchRunner
         var machine = MachineInfo.Describe();
         Console.WriteLine($"machine: {machine}");
         await using var server = await ServerLauncher.LaunchAsync(options);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => server.Kill());
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => server.Kill());
         using var api = new ApiClient(server.Url, server.Token, options.Concurrency);
         var context = new BenchContext(options, api, server, new WorldSeeder(api));
         try

@@ -11,6 +11,12 @@ public sealed class ServerHandle(Uri url, string token, IReadOnlyList<ServerProc
     /// <summary>The process hosting the grains (its RSS is the memory figure), when known.</summary>
     public int? GrainHostPid { get; } = grainHostPid;
 
+    /// <summary>Stops the started processes at once (the bench itself is being interrupted).</summary>
+    public void Kill()
+    {
+        foreach (var process in processes.Reverse()) process.Kill();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var process in processes.Reverse()) await process.DisposeAsync();

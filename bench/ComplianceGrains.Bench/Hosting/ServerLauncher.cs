@@ -25,8 +25,8 @@ public static class ServerLauncher
         try
         {
             var grainHost = options.StartCluster
-                ? await StartClusterAsync(options.Postgres!, token, url, logs, processes)
-                : StartEmbedded(token, url, logs, processes);
+                ? await StartClusterAsync(options.Postgres!, token, url, logs, options.ServerEnvironment, processes)
+                : StartEmbedded(token, url, logs, options.ServerEnvironment, processes);
             await WaitReadyAsync(url, processes);
             Console.WriteLine($"server ready at {url} (grain host pid {grainHost.Pid})");
             return new ServerHandle(url, token, processes, grainHost.Pid, logs);
@@ -38,9 +38,10 @@ public static class ServerLauncher
         }
     }
 
-    private static ServerProcess StartEmbedded(string token, Uri url, string logs, List<ServerProcess> processes)
+    private static ServerProcess StartEmbedded(
+        string token, Uri url, string logs, IReadOnlyDictionary<string, string> extra, List<ServerProcess> processes)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(extra)
         {
             ["COMPLIANCE_ADMIN_TOKEN"] = token,
             ["Orleans__SiloPort"] = FreePorts.Next().ToString(),
@@ -51,9 +52,10 @@ public static class ServerLauncher
         return webApi;
     }
 
-    private static async Task<ServerProcess> StartClusterAsync(string postgres, string token, Uri url, string logs, List<ServerProcess> processes)
+    private static async Task<ServerProcess> StartClusterAsync(
+        string postgres, string token, Uri url, string logs, IReadOnlyDictionary<string, string> extra, List<ServerProcess> processes)
     {
-        var shared = new Dictionary<string, string>
+        var shared = new Dictionary<string, string>(extra)
         {
             ["ConnectionStrings__Compliance"] = postgres,
             ["Hosting__Mode"] = "Cluster",

@@ -69,6 +69,11 @@ public sealed class ServerProcess : IAsyncDisposable
         lock (log) log.WriteLine(line);
     }
 
+    public void Kill()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -4,8 +4,8 @@ using ComplianceGrains.Bench.Reporting;
 namespace ComplianceGrains.Bench.Scenarios;
 
 /// <summary>
-/// overview, pending-page and memory on one world, so that the large size is seeded once: overview at
-/// --baseline-users, growth to --users, overview again, the pending pages, then every grain touched and the RSS read.
+/// overview, pending-page and memory with the large size seeded once: a provider with --baseline-users and one with
+/// --users, their overviews measured side by side, the large one's pending pages, then every grain touched and the RSS read.
 /// </summary>
 public sealed class ScaleScenario : IScenario
 {
@@ -13,10 +13,11 @@ public sealed class ScaleScenario : IScenario
     {
         var report = new ScenarioReport("scale");
         report.Add(new Figure("RSS before seeding", ProcessMemory.RssMb(MemoryScenario.GrainHostPid(context)), "MB"));
-        var world = await context.Seeder.SeedWorldAsync(context.Options.BaselineUsers);
-        await OverviewScenario.MeasureAsync(context, world, report);
-        await PendingPageScenario.MeasureAsync(context, world, report);
-        await MemoryScenario.MeasureAsync(context, world, report);
+        var small = await context.Seeder.SeedWorldAsync(context.Options.BaselineUsers);
+        var large = await context.Seeder.SeedWorldAsync(context.Options.Users);
+        await OverviewScenario.MeasureAsync(context, small, large, report);
+        await PendingPageScenario.MeasureAsync(context, large, report);
+        await MemoryScenario.MeasureAsync(context, large, report);
         return report;
     }
 }
