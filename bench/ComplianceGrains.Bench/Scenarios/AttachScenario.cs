@@ -15,6 +15,9 @@ public sealed class AttachScenario : IScenario
     private const int Questions = 10;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
+    private const string FailedFigure = "compliance_sync/ first reported failed after";
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
     public async Task<ScenarioReport> RunAsync(BenchContext context)
     {
@@ -37,7 +40,12 @@ public sealed class AttachScenario : IScenario
         {
             if (clock.Elapsed > Timeout) throw new BenchException($"the attach did not finish within {Timeout.TotalMinutes} minutes");
             var sync = await api.GetJsonAsync($"/api/marketplace-provider-offerings/{offering.Id}/compliance_sync/");
-            if (sync.Text("state") == "failed") throw new BenchException($"compliance_sync/ failed: {sync}");
+            if (sync.Text("state") == "failed" && !report.Figures.Any(f => f.Name == FailedFigure))
+            {
+                // The job's reminder resumes a failed job; the time to the end still counts, and the failure is reported.
+                Console.WriteLine($"  compliance_sync/ failed at {sync.Number("processed")}/{sync.Number("total")}: {Shorten(sync.Text("error"))}");
+                report.Add(new Figure(FailedFigure, clock.Elapsed.TotalSeconds, "s"));
+            }
             if (sync.Text("state") == "idle") idleAt ??= clock.Elapsed.TotalSeconds;
             var (_, counted) = await OverviewCounts.ReadAsync(api, provider, offering.Id);
             if (idleAt is not null && counted == users) break;

@@ -12,4 +12,4 @@ public sealed record SeededOfferingUser(string Id, SeededOffering Offering);
 public sealed record SeededProvider(string Customer, string Provider);
 
 /// <summary>A provider, its offerings (each with a checklist) and their offering users.</summary>
-public sealed record SeededWorld(SeededProvider Provider, IReadOnlyList<SeededOffering> Offerings, List<SeededOfferingUser> Users);
+public sealed record SeededWorld(SeededProvider Provider, IReadOnlyList<SeededOffering> Offerings, IReadOnlyList<SeededOfferingUser> Users);

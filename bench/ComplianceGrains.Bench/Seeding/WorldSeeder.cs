@@ -23,18 +23,8 @@ public sealed class WorldSeeder(ApiClient api)
             var checklist = await CreateChecklistAsync(ChecklistSizes[i % ChecklistSizes.Length]);
             seeded.Add(await CreateOfferingAsync(provider, checklist));
         }
-        var world = new SeededWorld(provider, seeded, []);
-        await GrowAsync(world, users);
-        return world;
-    }
-
-    /// <summary>Adds offering users round-robin over the world's offerings until it has <paramref name="users"/>.</summary>
-    public async Task GrowAsync(SeededWorld world, int users)
-    {
-        var missing = users - world.Users.Count;
-        if (missing <= 0) return;
-        var first = world.Users.Count;
-        world.Users.AddRange(await AddOfferingUsersAsync(i => world.Offerings[(first + i) % world.Offerings.Count], missing));
+        var members = await AddOfferingUsersAsync(i => seeded[i % seeded.Count], users);
+        return new SeededWorld(provider, seeded, members);
     }
 
     public async Task<SeededProvider> CreateProviderAsync()
