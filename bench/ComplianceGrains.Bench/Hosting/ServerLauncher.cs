@@ -1,0 +1,101 @@
+using System.Net;
+
+namespace ComplianceGrains.Bench.Hosting;
+
+/// <summary>
+/// Uses the service at <c>--url</c>, or starts the Release builds: embedded (one WebApi process with a co-hosted
+/// silo, in-memory storage) or cluster (migrate, one silo, one WebApi client, all on PostgreSQL) on free ports.
+/// </summary>
+public static class ServerLauncher
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public static async Task<ServerHandle> LaunchAsync(BenchOptions options)
+    {
+        var token = options.Token ?? Environment.GetEnvironmentVariable("COMPLIANCE_ADMIN_TOKEN");
+        if (!options.StartEmbedded && !options.StartCluster)
+            return new ServerHandle(options.Url, token ?? throw new BenchException("--token (or COMPLIANCE_ADMIN_TOKEN) is required for --url."),
+                [], options.ServerPid, null);
+
+        token ??= "bench-" + Guid.NewGuid().ToString("N");
+        var logs = Directory.CreateTempSubdirectory("compliance-bench-").FullName;
+        Console.WriteLine($"server logs: {logs}");
+        var url = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        var processes = new List<ServerProcess>();
+        try
+        {
+            var grainHost = options.StartCluster
+                ? await StartClusterAsync(options.Postgres!, token, url, logs, options.ServerEnvironment, processes)
+                : StartEmbedded(token, url, logs, options.ServerEnvironment, processes);
+            await WaitReadyAsync(url, processes);
+            Console.WriteLine($"server ready at {url} (grain host pid {grainHost.Pid})");
+            return new ServerHandle(url, token, processes, grainHost.Pid, logs);
+        }
+        catch
+        {
+            foreach (var process in processes) await process.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static ServerProcess StartEmbedded(
+        string token, Uri url, string logs, IReadOnlyDictionary<string, string> extra, List<ServerProcess> processes)
+    {
+        var environment = new Dictionary<string, string>(extra)
+        {
+            ["COMPLIANCE_ADMIN_TOKEN"] = token,
+            ["Orleans__SiloPort"] = FreePorts.Next().ToString(),
+            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
+        };
+        var webApi = ServerProcess.Start(RepositoryPaths.WebApiDll, ["--urls", url.ToString()], environment, Path.Combine(logs, "webapi.log"));
+        processes.Add(webApi);
+        return webApi;
+    }
+
+    private static async Task<ServerProcess> StartClusterAsync(
+        string postgres, string token, Uri url, string logs, IReadOnlyDictionary<string, string> extra, List<ServerProcess> processes)
+    {
+        var shared = new Dictionary<string, string>(extra)
+        {
+            ["ConnectionStrings__Compliance"] = postgres,
+            ["Hosting__Mode"] = "Cluster",
+            ["Orleans__ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
+        };
+        var migrate = ServerProcess.Start(RepositoryPaths.SiloDll, ["migrate"], shared, Path.Combine(logs, "migrate.log"));
+        await using (migrate) await migrate.WaitForSuccessAsync(StartTimeout);
+
+        var silo = ServerProcess.Start(RepositoryPaths.SiloDll, [], new Dictionary<string, string>(shared)
+        {
+            ["Orleans__SiloPort"] = FreePorts.Next().ToString(),
+            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
+            ["Orleans__AdvertisedAddress"] = "127.0.0.1",
+        }, Path.Combine(logs, "silo.log"));
+        processes.Add(silo);
+        processes.Add(ServerProcess.Start(RepositoryPaths.WebApiDll, ["--urls", url.ToString()],
+            new Dictionary<string, string>(shared) { ["COMPLIANCE_ADMIN_TOKEN"] = token }, Path.Combine(logs, "webapi.log")));
+        return silo;
+    }
+
+    private static async Task WaitReadyAsync(Uri url, IReadOnlyList<ServerProcess> processes)
+    {
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (processes.FirstOrDefault(p => p.HasExited) is { } exited) throw new BenchException($"server process {exited.Pid} exited during start-up");
+            try
+            {
+                using var response = await http.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new BenchException($"{url}health/ready did not answer 200 within {StartTimeout.TotalSeconds} s");
+    }
+}

@@ -1,0 +1,8 @@
+using ComplianceGrains.Bench.Reporting;
+
+namespace ComplianceGrains.Bench.Scenarios;
+
+public interface IScenario
+{
+    Task<ScenarioReport> RunAsync(BenchContext context);
+}
