@@ -33,7 +33,7 @@ public static class ComplianceSilo
             return silo.AddComplianceInMemoryStorage();
         }
 
-        var connectionString = HostingMode.ConnectionString(configuration);
+        var connectionString = PooledConnectionString(HostingMode.ConnectionString(configuration));
         silo.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = settings.ClusterId;
@@ -49,6 +49,17 @@ public static class ComplianceSilo
             options.ConnectionString = connectionString;
         });
         return silo.AddCompliancePostgresStorage(connectionString);
+    }
+
+    /// <summary>
+    /// Caps each connection pool of a silo (Orleans' providers share one, the projection and history another) unless
+    /// the connection string sets its own cap, so that several silos stay under PostgreSQL's max_connections.
+    /// </summary>
+    public static string PooledConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = 30;
+        return builder.ConnectionString;
     }
 
     /// <summary>In-memory grain storage, reminders and projection; also what the test clusters use.</summary>

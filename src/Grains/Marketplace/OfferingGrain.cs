@@ -31,7 +31,8 @@ public sealed class OfferingGrain(
     ILogger<OfferingGrain> logger) : Grain, IOfferingGrain, IRemindable
 {
     private const string JobReminder = "compliance-sync";
-    private const int BatchSize = 200;
+    // Bounded so that a batch never needs more database connections than a silo's pools hold.
+    private const int BatchSize = 32;
     private static readonly TimeSpan TickBudget = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);

@@ -29,7 +29,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         var offeringUsers = new List<string>();
         for (var i = 0; i < Clients; i++)
         {
-            offeringUsers.Add(await api.CreateOfferingUserAsync(setup.Offering, await api.CreateBareUserAsync()));
+            offeringUsers.Add(await api.CreateOfferingUserAsync(setup.Offering, await api.CreateUserRecordAsync()));
             (await SubmitAsync(api.Admin, offeringUsers[i], setup.Answers("before", required: true))).Expect(HttpStatusCode.OK);
         }
 

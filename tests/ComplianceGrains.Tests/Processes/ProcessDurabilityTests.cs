@@ -27,7 +27,7 @@ public sealed class ProcessDurabilityTests(PostgresDatabaseFixture database, ITe
         var manager = await api.CreateUserAsync();
         await api.AddRoleAsync(setup.Customer, manager, "manager");
         var johns = await api.CreateOfferingUserAsync(setup.Offering, john);
-        var other = await api.CreateOfferingUserAsync(setup.Offering, await api.CreateBareUserAsync());
+        var other = await api.CreateOfferingUserAsync(setup.Offering, await api.CreateUserRecordAsync());
         (await SubmitAsync(john.Client, johns, setup.Answers("first", required: null))).Expect(HttpStatusCode.OK);
         (await SubmitAsync(john.Client, johns, setup.Answers("second", required: true))).Expect(HttpStatusCode.OK);
         (await SubmitAsync(api.Admin, other, setup.Answers("by staff", required: null))).Expect(HttpStatusCode.OK);
@@ -68,7 +68,7 @@ public sealed class ProcessDurabilityTests(PostgresDatabaseFixture database, ITe
         var setup = await CreateAsync(api);
         var offeringUsers = new List<string>();
         for (var i = 0; i < Clients; i++)
-            offeringUsers.Add(await api.CreateOfferingUserAsync(setup.Offering, await api.CreateBareUserAsync()));
+            offeringUsers.Add(await api.CreateOfferingUserAsync(setup.Offering, await api.CreateUserRecordAsync()));
         // Even clients answer the required question (completed), odd ones never do (pending).
         bool? Required(int client) => client % 2 == 0 ? true : null;
 
