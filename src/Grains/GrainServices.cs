@@ -1,5 +1,6 @@
 using ComplianceGrains.Catalog;
 using ComplianceGrains.Compliance;
+using ComplianceGrains.Marketplace;
 using ComplianceGrains.Projections;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class GrainServices
         services.AddSingleton<IAnswerHistoryStore, InMemoryAnswerHistoryStore>();
         services.AddSingleton<SnapshotPublisher>();
         services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
+        services.AddSingleton<IOfferingMemberStore, InMemoryOfferingMemberStore>();
         services.AddSingleton<IFileStore, InMemoryFileStore>();
         services.AddSingleton<LibMagicMimeSniffer>();
         return services;

@@ -1,6 +1,7 @@
 using System.Net;
 using ComplianceGrains.Catalog;
 using ComplianceGrains.Compliance;
+using ComplianceGrains.Marketplace;
 using ComplianceGrains.Projections;
 using ComplianceGrains.Silo.Postgres;
 using Npgsql;
@@ -96,6 +97,7 @@ public static class ComplianceSilo
         silo.Services.AddSingleton<IAnswerHistoryStore, PostgresAnswerHistoryStore>();
         silo.Services.AddSingleton<IFileStore, PostgresFileStore>();
         silo.Services.AddSingleton<ICatalogStore, PostgresCatalogStore>();
+        silo.Services.AddSingleton<IOfferingMemberStore, PostgresOfferingMemberStore>();
         return silo;
     }
 }

@@ -19,8 +19,6 @@ public sealed class OfferingState
     [Id(6)] public string State { get; set; } = OfferingStates.Active;
     [Id(7)] public Guid? ChecklistId { get; set; }
     [Id(8)] public DateTime Created { get; set; }
-    /// <summary>Offering users by user id: an offering has at most one offering user per user.</summary>
-    [Id(9)] public Dictionary<Guid, Guid> OfferingUsers { get; set; } = [];
     /// <summary>The newest version of the checklist that the offering's users have been brought in line with.</summary>
     [Id(10)] public long ChecklistVersion { get; set; }
     [Id(11)] public ComplianceJobState Job { get; set; } = new();
@@ -28,6 +26,7 @@ public sealed class OfferingState
 
 public sealed class OfferingGrain(
     [PersistentState("offering", StorageNames.Main)] IPersistentState<OfferingState> state,
+    IOfferingMemberStore members,
     ILogger<OfferingGrain> logger) : Grain, IOfferingGrain, IRemindable
 {
     private const string JobReminder = "compliance-sync";
@@ -115,13 +114,8 @@ public sealed class OfferingGrain(
     public async Task<Guid> AddOfferingUserAsync(Caller caller, Guid offeringUserId, Guid userId)
     {
         await EnsurePermissionAsync(caller, Permission.OfferingUpdateUser);
-        if (S.OfferingUsers.TryGetValue(userId, out var existing))
-        {
-            if (existing == offeringUserId) return existing;
+        if (await members.TryAddAsync(Id, userId, offeringUserId) is { } existing && existing != offeringUserId)
             throw ValidationException.NonField("The fields offering, user must make a unique set.");
-        }
-        S.OfferingUsers[userId] = offeringUserId;
-        await state.WriteStateAsync();
         return offeringUserId;
     }
 
@@ -140,7 +134,7 @@ public sealed class OfferingGrain(
         S.ChecklistId = checklistId;
         S.ChecklistVersion = checklist?.Version ?? 0;
         _announcedVersion = 0;
-        StartJob();
+        await StartJobAsync();
         await state.WriteStateAsync();
         if (previous is { } old) await GrainFactory.GetGrain<IChecklistGrain>(old).RemoveOfferingUseAsync(Id);
         if (checklistId is { } attached) await GrainFactory.GetGrain<IChecklistGrain>(attached).AddOfferingUseAsync(Id);
@@ -164,12 +158,7 @@ public sealed class OfferingGrain(
         return Task.CompletedTask;
     }
 
-    public async Task RemoveOfferingUserAsync(Guid offeringUserId, Guid userId)
-    {
-        if (!S.OfferingUsers.TryGetValue(userId, out var existing) || existing != offeringUserId) return;
-        S.OfferingUsers.Remove(userId);
-        await state.WriteStateAsync();
-    }
+    public Task RemoveOfferingUserAsync(Guid offeringUserId, Guid userId) => members.RemoveAsync(Id, userId, offeringUserId);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -184,14 +173,14 @@ public sealed class OfferingGrain(
     }
 
     /// <summary>Starts a new job towards the current target; a running job is superseded.</summary>
-    private void StartJob()
+    private async Task StartJobAsync()
     {
         S.Job = new ComplianceJobState
         {
             State = ComplianceSyncStatus.Running,
             ChecklistId = S.ChecklistId,
             ChecklistVersion = S.ChecklistVersion,
-            Total = S.OfferingUsers.Count,
+            Total = await members.CountAsync(Id),
             Started = DateTime.UtcNow,
             EverRun = true,
         };
@@ -218,7 +207,7 @@ public sealed class OfferingGrain(
         if (_announcedVersion > S.ChecklistVersion)
         {
             S.ChecklistVersion = _announcedVersion;
-            StartJob();
+            await StartJobAsync();
             await state.WriteStateAsync();
             await this.RegisterOrUpdateReminder(JobReminder, ReminderPeriod, ReminderPeriod);
         }
@@ -231,11 +220,7 @@ public sealed class OfferingGrain(
         var deadline = DateTime.UtcNow + TickBudget;
         while (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
         {
-            var batch = S.OfferingUsers.Values
-                .Where(id => job.Cursor is not { } cursor || id.CompareTo(cursor) > 0)
-                .Order()
-                .Take(BatchSize)
-                .ToList();
+            var batch = await members.NextAsync(Id, job.Cursor, BatchSize);
             if (batch.Count == 0)
             {
                 await FinishJobAsync(job);
