@@ -57,15 +57,7 @@ public sealed class OfferingGrain(
     {
         if (S.Exists) throw ValidationException.NonField("Offering already exists.");
         var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(offering.CustomerId);
-        CustomerView customer;
-        try
-        {
-            customer = await customerGrain.GetAsync(caller);
-        }
-        catch (NotFoundException)
-        {
-            throw ValidationException.Field("customer", $"Object with uuid={offering.CustomerId:N} does not exist.");
-        }
+        var customer = await ReferencedObject.GetAsync("customer", offering.CustomerId, () => customerGrain.GetAsync(caller));
         if (!await customerGrain.HasPermissionAsync(caller, Permission.OfferingUpdateOptions)) throw new PermissionDeniedException();
         if (customer.ServiceProviderId is not { } providerId)
             throw ValidationException.Field("customer", "The customer is not a service provider.");

@@ -37,8 +37,8 @@ public sealed class OfferingUserGrain(
     {
         if (S.Exists) throw ValidationException.NonField("Offering user already exists.");
         var offeringGrain = GrainFactory.GetGrain<IOfferingGrain>(offeringId);
-        var offering = await FieldObjectAsync("offering", offeringId, () => offeringGrain.GetAsync(caller));
-        var user = await FieldObjectAsync("user", userId, () => GrainFactory.GetGrain<IUserGrain>(userId).GetAsync(Caller.System));
+        var offering = await ReferencedObject.GetAsync("offering", offeringId, () => offeringGrain.GetAsync(caller));
+        var user = await ReferencedObject.GetAsync("user", userId, () => GrainFactory.GetGrain<IUserGrain>(userId).GetAsync(Caller.System));
         await offeringGrain.AddOfferingUserAsync(caller, Id, userId);
 
         var now = DateTime.UtcNow;
@@ -347,18 +347,6 @@ public sealed class OfferingUserGrain(
         S.Version++;
         await state.WriteStateAsync();
         await PublishAsync(Snapshot());
-    }
-
-    private static async Task<T> FieldObjectAsync<T>(string field, Guid id, Func<Task<T>> fetch)
-    {
-        try
-        {
-            return await fetch();
-        }
-        catch (NotFoundException)
-        {
-            throw ValidationException.Field(field, $"Object with uuid={id:N} does not exist.");
-        }
     }
 
     private async Task EnsureVisibleAsync(Caller caller)

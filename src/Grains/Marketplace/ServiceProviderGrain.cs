@@ -36,15 +36,7 @@ public sealed class ServiceProviderGrain(
     {
         if (state.State.Exists) throw ValidationException.NonField("Service provider already exists.");
         var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(customerId);
-        CustomerView customer;
-        try
-        {
-            customer = await customerGrain.GetAsync(caller);
-        }
-        catch (NotFoundException)
-        {
-            throw ValidationException.Field("customer", $"Object with uuid={customerId:N} does not exist.");
-        }
+        var customer = await ReferencedObject.GetAsync("customer", customerId, () => customerGrain.GetAsync(caller));
         var isOwner = customer.Members.TryGetValue(caller.UserId, out var role) && role == CustomerRole.Owner;
         if (!(caller.IsStaff || isOwner)) throw new PermissionDeniedException();
         if (!await customerGrain.AttachServiceProviderAsync(Id))
