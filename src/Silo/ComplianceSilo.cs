@@ -66,7 +66,9 @@ public static class ComplianceSilo
     /// <summary>In-memory grain storage, reminders and projection; also what the test clusters use.</summary>
     public static ISiloBuilder AddComplianceInMemoryStorage(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Main);
+        silo.AddMemoryGrainStorage(StorageNames.Main, optionsBuilder => optionsBuilder.Configure<Serializer>((options, serializer) =>
+            // The default is Newtonsoft JSON, which cost a third of the host's CPU under a submission load.
+            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
         silo.UseInMemoryReminderService();
         silo.Services.AddComplianceGrainServices();
         return silo;

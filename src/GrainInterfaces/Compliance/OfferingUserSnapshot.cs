@@ -30,4 +30,7 @@ public sealed record ComplianceCount(
     public static ComplianceCount From(OfferingUserSnapshot snapshot) => new(
         snapshot.Id, snapshot.OfferingUser.OfferingId, snapshot.Completion?.ChecklistId,
         snapshot.Completion?.IsCompleted ?? false, snapshot.Version, snapshot.Deleted);
+
+    /// <summary>True when both count the offering user the same way, whatever their versions.</summary>
+    public bool SameCountsAs(ComplianceCount other) => this with { Version = other.Version } == other;
 }

@@ -3,10 +3,15 @@ namespace ComplianceGrains.Identity;
 /// <summary>Keyed by the SHA-256 (hex) of a token; tokens themselves are never stored.</summary>
 public interface ITokenGrain : IGrainWithStringKey
 {
-    Task AssignAsync(Guid userId);
+    /// <summary>Makes the token stand for its owner (the owner's global flags never change after creation).</summary>
+    Task AssignAsync(Caller owner);
 
     Task RevokeAsync();
 
-    /// <summary>The owner of the token, or null when the token is unknown or revoked.</summary>
-    Task<Guid?> GetUserIdAsync();
+    /// <summary>
+    /// The caller the token stands for, or null when the token is unknown or revoked: the whole of a request's
+    /// authentication, in one call.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<Caller?> AuthenticateAsync();
 }

@@ -6,10 +6,24 @@ namespace ComplianceGrains.Compliance;
 /// <summary>Delivers an offering user's snapshot to its two consumers: the query projection and the provider's counters.</summary>
 public sealed class SnapshotPublisher(IComplianceProjection projection, IGrainFactory grains)
 {
-    public async Task PublishAsync(OfferingUserSnapshot snapshot)
+    /// <summary>
+    /// Upserts the projection row and, when the snapshot's counts differ from <paramref name="delivered"/> (the
+    /// counts the provider last acknowledged for this offering user), the provider's counters, both at once. Most
+    /// submissions change no count, so the provider's single activation does not see every submission of its
+    /// offerings. Returns the counts the provider now holds.
+    /// </summary>
+    public async Task<ComplianceCount> PublishAsync(OfferingUserSnapshot snapshot, ComplianceCount? delivered)
     {
-        await projection.UpsertAsync(snapshot);
-        await grains.GetGrain<IServiceProviderGrain>(snapshot.OfferingUser.ServiceProviderId)
-            .ApplyCountsAsync([ComplianceCount.From(snapshot)]);
+        var count = ComplianceCount.From(snapshot);
+        var upsert = projection.UpsertAsync(snapshot);
+        if (delivered is not null && count.SameCountsAs(delivered))
+        {
+            await upsert;
+            return delivered;
+        }
+        await Task.WhenAll(
+            upsert,
+            grains.GetGrain<IServiceProviderGrain>(snapshot.OfferingUser.ServiceProviderId).ApplyCountsAsync([count]));
+        return count;
     }
 }

@@ -96,7 +96,7 @@ public sealed class UserGrain(
     private async Task AddTokenAsync(string token)
     {
         var hash = TokenHashing.Hash(token);
-        await GrainFactory.GetGrain<ITokenGrain>(hash).AssignAsync(Id);
+        await GrainFactory.GetGrain<ITokenGrain>(hash).AssignAsync(new Caller(Id, state.State.IsStaff, state.State.IsSupport));
         state.State.TokenHashes.Add(hash);
         while (state.State.TokenHashes.Count > MaxActiveTokens)
         {

@@ -21,6 +21,7 @@ public sealed class OfferingUserGrain(
     private static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(2);
     private readonly Dictionary<Guid, string> _userNames = [];
     private OfferingUserSnapshot? _unpublished;
+    private ComplianceCount? _deliveredCount;
     private IGrainTimer? _publishRetry;
 
     private Guid Id => this.GetPrimaryKey();
@@ -158,8 +159,7 @@ public sealed class OfferingUserGrain(
         if (changed) ClearReview(completion);
         completion.Modified = now;
         Recompute(completion, definition);
-        await SaveAndPublishAsync();
-        await history.AppendAsync(entries);
+        await SaveAndPublishAsync(entries);
         return new SubmitResult(null, Status(completion));
     }
 
@@ -211,7 +211,7 @@ public sealed class OfferingUserGrain(
         _unpublished = snapshot;
         try
         {
-            await publisher.PublishAsync(snapshot);
+            _deliveredCount = await publisher.PublishAsync(snapshot, _deliveredCount);
             if (_unpublished == snapshot) _unpublished = null;
         }
         catch (Exception e)
@@ -342,11 +342,12 @@ public sealed class OfferingUserGrain(
         return _userNames[userId] = user.FullName.Length > 0 ? user.FullName : user.Username;
     }
 
-    private async Task SaveAndPublishAsync()
+    /// <summary>Persists the state, then publishes it and appends the submission's history entries, if any, at once.</summary>
+    private async Task SaveAndPublishAsync(IReadOnlyList<HistoryEntry>? historyEntries = null)
     {
         S.Version++;
         await state.WriteStateAsync();
-        await PublishAsync(Snapshot());
+        await Task.WhenAll(PublishAsync(Snapshot()), historyEntries is null ? Task.CompletedTask : history.AppendAsync(historyEntries));
     }
 
     private async Task EnsureVisibleAsync(Caller caller)

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace ComplianceGrains.WebApi.Auth;
 
 /// <summary>
-/// <c>Authorization: Token &lt;key&gt;</c>. The token is hashed and resolved through the token and user grains on
-/// every request, so a refreshed token or a changed flag takes effect at once.
+/// <c>Authorization: Token &lt;key&gt;</c>. The token is hashed and resolved by its token grain on every request, so a
+/// refreshed or revoked token takes effect at once.
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -24,10 +24,7 @@ public sealed class TokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (CallerToken.Read(Request) is not { } token) return AuthenticateResult.NoResult();
-        var hash = TokenHashing.Hash(token);
-        var caller = await grains.GetGrain<ITokenGrain>(hash).GetUserIdAsync() is { } userId
-            ? await grains.GetGrain<IUserGrain>(userId).AuthenticateAsync(hash)
-            : null;
+        var caller = await grains.GetGrain<ITokenGrain>(TokenHashing.Hash(token)).AuthenticateAsync();
         if (caller is null)
         {
             Context.Items[InvalidTokenKey] = true;
