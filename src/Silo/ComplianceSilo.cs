@@ -54,12 +54,15 @@ public static class ComplianceSilo
 
     /// <summary>
     /// Caps each connection pool of a silo (Orleans' providers share one, the projection and history another) unless
-    /// the connection string sets its own cap, so that several silos stay under PostgreSQL's max_connections.
+    /// the connection string sets its own cap, so that several silos stay under PostgreSQL's max_connections; and
+    /// prepares the statements that repeat.
     /// </summary>
     public static string PooledConnectionString(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = 30;
+        // The same few statements run all the time: prepared once per connection, they skip parsing and planning.
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 32;
         return builder.ConnectionString;
     }
 

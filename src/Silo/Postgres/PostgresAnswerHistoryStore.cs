@@ -4,12 +4,21 @@ using NpgsqlTypes;
 
 namespace ComplianceGrains.Silo.Postgres;
 
-/// <summary>The answer history of cluster mode: <c>compliance_answer_history</c>, appended in one round trip per submission.</summary>
-public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource) : IAnswerHistoryStore
+/// <summary>
+/// The answer history of cluster mode: <c>compliance_answer_history</c>. The entries of concurrent submissions of a
+/// silo are appended together, one statement per batch.
+/// </summary>
+public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource) : IAnswerHistoryStore, IAsyncDisposable
 {
-    public async Task AppendAsync(IReadOnlyList<HistoryEntry> entries)
+    private readonly GroupCommit<IReadOnlyList<HistoryEntry>> _appends = new(
+        submissions => AppendBatchAsync(dataSource, submissions.SelectMany(entries => entries).ToList()), writers: 4, maxBatch: 64);
+
+    public Task AppendAsync(IReadOnlyList<HistoryEntry> entries) => entries.Count == 0 ? Task.CompletedTask : _appends.WriteAsync(entries);
+
+    public ValueTask DisposeAsync() => _appends.DisposeAsync();
+
+    private static async Task AppendBatchAsync(NpgsqlDataSource dataSource, IReadOnlyList<HistoryEntry> entries)
     {
-        if (entries.Count == 0) return;
         await using var command = dataSource.CreateCommand("""
             INSERT INTO compliance_answer_history
                 (offering_user_id, sequence, completion_id, question_id, question_description, answer, user_id, user_name, submitted)

@@ -7,19 +7,29 @@ using NpgsqlTypes;
 namespace ComplianceGrains.Silo.Postgres;
 
 /// <summary>The projection of cluster mode: <c>compliance_offering_users</c>, shared by every silo.</summary>
-public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : IComplianceProjection
+public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : IComplianceProjection, IAsyncDisposable
 {
     private const string Columns = "snapshot::text";
 
-    public async Task UpsertAsync(OfferingUserSnapshot snapshot)
+    /// <summary>Concurrent upserts of a silo are written together, one statement per batch.</summary>
+    private readonly GroupCommit<OfferingUserSnapshot> _upserts = new(
+        snapshots => UpsertBatchAsync(dataSource, snapshots), writers: 4, maxBatch: 256);
+
+    public Task UpsertAsync(OfferingUserSnapshot snapshot) => _upserts.WriteAsync(snapshot);
+
+    public ValueTask DisposeAsync() => _upserts.DisposeAsync();
+
+    private static async Task UpsertBatchAsync(NpgsqlDataSource dataSource, IReadOnlyList<OfferingUserSnapshot> batch)
     {
-        var u = snapshot.OfferingUser;
-        var c = snapshot.Completion;
+        // One statement cannot update a row twice: the newest snapshot of each offering user stands for the others.
+        var snapshots = batch.GroupBy(s => s.Id).Select(g => g.MaxBy(s => s.Version)!).ToList();
         await using var command = dataSource.CreateCommand("""
             INSERT INTO compliance_offering_users (id, version, deleted, offering_id, service_provider_id, customer_id, user_id,
                 offering_name, user_full_name, created, compliance_status, completion_id, checklist_id, is_completed,
                 completion_modified, snapshot)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb)
+            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[],
+                $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::uuid[], $13::uuid[], $14::boolean[],
+                $15::timestamptz[], $16::jsonb[])
             ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted,
                 offering_name = EXCLUDED.offering_name, user_full_name = EXCLUDED.user_full_name,
                 compliance_status = EXCLUDED.compliance_status, completion_id = EXCLUDED.completion_id,
@@ -27,26 +37,27 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
                 completion_modified = EXCLUDED.completion_modified, snapshot = EXCLUDED.snapshot
             WHERE compliance_offering_users.version < EXCLUDED.version
             """);
-        command.Parameters.Add(new() { Value = snapshot.Id });
-        command.Parameters.Add(new() { Value = snapshot.Version });
-        command.Parameters.Add(new() { Value = snapshot.Deleted });
-        command.Parameters.Add(new() { Value = u.OfferingId });
-        command.Parameters.Add(new() { Value = u.ServiceProviderId });
-        command.Parameters.Add(new() { Value = u.CustomerId });
-        command.Parameters.Add(new() { Value = u.UserId });
-        command.Parameters.Add(new() { Value = u.OfferingName });
-        command.Parameters.Add(new() { Value = u.UserFullName });
-        command.Parameters.Add(new() { Value = DateTime.SpecifyKind(u.Created, DateTimeKind.Utc) });
-        command.Parameters.Add(new() { Value = ComplianceStatusRule.Of(snapshot) });
-        command.Parameters.Add(new() { Value = (object?)c?.Id ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new() { Value = (object?)c?.ChecklistId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new() { Value = (object?)c?.IsCompleted ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
-        command.Parameters.Add(new()
-        {
-            Value = c is null ? DBNull.Value : DateTime.SpecifyKind(c.Modified, DateTimeKind.Utc),
-            NpgsqlDbType = NpgsqlDbType.TimestampTz,
-        });
-        command.Parameters.Add(new() { Value = SnapshotJson.Write(snapshot) });
+        void Column<TValue>(Func<OfferingUserSnapshot, TValue> value) =>
+            command.Parameters.Add(new() { Value = snapshots.Select(value).ToArray() });
+        void NullableColumn(Func<OfferingUserSnapshot, object?> value, NpgsqlDbType type) =>
+            command.Parameters.Add(new() { Value = snapshots.Select(s => value(s) ?? DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | type });
+
+        Column(s => s.Id);
+        Column(s => s.Version);
+        Column(s => s.Deleted);
+        Column(s => s.OfferingUser.OfferingId);
+        Column(s => s.OfferingUser.ServiceProviderId);
+        Column(s => s.OfferingUser.CustomerId);
+        Column(s => s.OfferingUser.UserId);
+        Column(s => s.OfferingUser.OfferingName);
+        Column(s => s.OfferingUser.UserFullName);
+        Column(s => DateTime.SpecifyKind(s.OfferingUser.Created, DateTimeKind.Utc));
+        Column(ComplianceStatusRule.Of);
+        NullableColumn(s => s.Completion?.Id, NpgsqlDbType.Uuid);
+        NullableColumn(s => s.Completion?.ChecklistId, NpgsqlDbType.Uuid);
+        NullableColumn(s => s.Completion?.IsCompleted, NpgsqlDbType.Boolean);
+        NullableColumn(s => s.Completion is { } c ? DateTime.SpecifyKind(c.Modified, DateTimeKind.Utc) : null, NpgsqlDbType.TimestampTz);
+        command.Parameters.Add(new() { Value = snapshots.Select(SnapshotJson.Write).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         await command.ExecuteNonQueryAsync();
     }
 

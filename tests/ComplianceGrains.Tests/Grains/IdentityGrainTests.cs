@@ -31,7 +31,7 @@ public sealed class IdentityGrainTests(TestClusterFixture fixture)
         var self = new Caller(id, false, false);
         var fresh = await user.RefreshTokenAsync(self);
         Assert.Null(await user.AuthenticateAsync(ComplianceGrains.Domain.TokenHashing.Hash(token!)));
-        Assert.Null(await _grains.GetGrain<ITokenGrain>(ComplianceGrains.Domain.TokenHashing.Hash(token!)).GetUserIdAsync());
+        Assert.Null(await _grains.GetGrain<ITokenGrain>(ComplianceGrains.Domain.TokenHashing.Hash(token!)).AuthenticateAsync());
         Assert.NotNull(await user.AuthenticateAsync(ComplianceGrains.Domain.TokenHashing.Hash(fresh)));
     }
 

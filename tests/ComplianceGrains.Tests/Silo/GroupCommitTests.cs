@@ -1,0 +1,44 @@
+using ComplianceGrains.Silo.Postgres;
+
+namespace ComplianceGrains.Tests.Silo;
+
+public sealed class GroupCommitTests
+{
+    [Fact]
+    public async Task Writes_that_arrive_while_a_batch_is_in_flight_go_out_together_in_the_next()
+    {
+        var firstBatchStarted = new TaskCompletionSource();
+        var releaseFirstBatch = new TaskCompletionSource();
+        var batches = new List<IReadOnlyList<int>>();
+        await using var commit = new GroupCommit<int>(async batch =>
+        {
+            lock (batches) batches.Add(batch);
+            if (batches.Count == 1)
+            {
+                firstBatchStarted.SetResult();
+                await releaseFirstBatch.Task;
+            }
+        }, writers: 1, maxBatch: 100);
+
+        var first = commit.WriteAsync(0);
+        await firstBatchStarted.Task;
+        var waiting = Enumerable.Range(1, 10).Select(commit.WriteAsync).ToList();
+        Assert.False(first.IsCompleted);
+        releaseFirstBatch.SetResult();
+        await Task.WhenAll(waiting.Append(first));
+
+        Assert.Equal([[0], Enumerable.Range(1, 10).ToList()], batches);
+    }
+
+    [Fact]
+    public async Task A_failed_batch_fails_every_write_it_carried_and_later_writes_still_go_out()
+    {
+        var fail = true;
+        await using var commit = new GroupCommit<int>(_ => fail ? throw new InvalidOperationException("disk full") : Task.CompletedTask, writers: 1, maxBatch: 100);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => commit.WriteAsync(1));
+        Assert.Equal("disk full", error.Message);
+        fail = false;
+        await commit.WriteAsync(2);
+    }
+}
