@@ -13,12 +13,11 @@ public sealed class InMemoryComplianceProjection : IComplianceProjection
     {
         lock (_lock)
         {
-            if (_rows.TryGetValue(snapshot.Id, out var current))
-            {
-                if (current.Version >= snapshot.Version) return Task.CompletedTask;
-                _providerIndex.Remove(current);
-            }
+            var current = _rows.GetValueOrDefault(snapshot.Id);
+            if (current is not null && current.Version >= snapshot.Version) return Task.CompletedTask;
             _rows[snapshot.Id] = snapshot;
+            if (current is not null && ProviderRowIndex.SamePlace(current, snapshot)) return Task.CompletedTask;
+            if (current is not null) _providerIndex.Remove(current);
             _providerIndex.Add(snapshot);
         }
         return Task.CompletedTask;

@@ -4,24 +4,33 @@ namespace ComplianceGrains.Projections;
 
 /// <summary>
 /// The in-memory index behind a provider's offering_users/: for each (provider, offering?, status?) the rows in
-/// list order (offering name, then user full name), so a page costs its own size, not a scan of every row.
+/// list order (offering name, then user full name), so a page costs about its own size, not a scan of every row.
 /// Not thread-safe: its owner serialises access.
 /// </summary>
 internal sealed class ProviderRowIndex
 {
-    private readonly Dictionary<(Guid Provider, Guid? Offering, string? Status), SortedSet<RowKey>> _sets = [];
+    private readonly Dictionary<(Guid Provider, Guid? Offering, string? Status), BlockSortedList<RowKey>> _sets = [];
 
     public void Add(OfferingUserSnapshot row) => Apply(row, (set, key) => set.Add(key));
 
     public void Remove(OfferingUserSnapshot row) => Apply(row, (set, key) => set.Remove(key));
 
+    /// <summary>True when the two snapshots of one offering user sit in the same places of the index.</summary>
+    public static bool SamePlace(OfferingUserSnapshot a, OfferingUserSnapshot b) =>
+        a.Deleted == b.Deleted
+        && a.OfferingUser.ServiceProviderId == b.OfferingUser.ServiceProviderId
+        && a.OfferingUser.OfferingId == b.OfferingUser.OfferingId
+        && a.OfferingUser.OfferingName == b.OfferingUser.OfferingName
+        && a.OfferingUser.UserFullName == b.OfferingUser.UserFullName
+        && ComplianceStatusRule.Of(a) == ComplianceStatusRule.Of(b);
+
     public Page<Guid> Page(Guid provider, ProviderOfferingUserFilter filter, PageRequest page)
     {
         if (!_sets.TryGetValue((provider, filter.OfferingId, filter.ComplianceStatus), out var set)) return new Page<Guid>([], 0);
-        return new Page<Guid>(set.Skip(page.Offset).Take(page.Limit).Select(key => key.Id).ToList(), set.Count);
+        return new Page<Guid>(set.Slice(page.Offset, page.Limit).ConvertAll(key => key.Id), set.Count);
     }
 
-    private void Apply(OfferingUserSnapshot row, Action<SortedSet<RowKey>, RowKey> change)
+    private void Apply(OfferingUserSnapshot row, Action<BlockSortedList<RowKey>, RowKey> change)
     {
         if (row.Deleted) return;
         var u = row.OfferingUser;
@@ -31,7 +40,7 @@ internal sealed class ProviderRowIndex
         foreach (var filterStatus in new[] { null, status })
         {
             var indexKey = (u.ServiceProviderId, offering, filterStatus);
-            if (!_sets.TryGetValue(indexKey, out var set)) _sets[indexKey] = set = new SortedSet<RowKey>(RowKeyComparer.Instance);
+            if (!_sets.TryGetValue(indexKey, out var set)) _sets[indexKey] = set = new BlockSortedList<RowKey>(RowKeyComparer.Instance);
             change(set, key);
         }
     }
