@@ -30,9 +30,20 @@ public sealed class OfferingUserGrain(
 
     private CompletionState? Current => S.Completions.FirstOrDefault(c => !c.Archived);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        // A crash may have come between a write and its publication: publishing again is harmless.
-        S.Exists ? PublishAsync(Snapshot()) : Task.CompletedTask;
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A crash may have come between a write and its publication, so the snapshot is published again: by the retry
+        // timer, unless the activation's first write publishes a newer one before (a lifecycle job activating
+        // thousands of offering users would otherwise publish each of them twice).
+        if (S.Exists) _unpublished = Snapshot();
+        KeepRetryingWhileUnpublished();
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unpublished is { } pending) await PublishAsync(pending);
+    }
 
     public async Task<OfferingUserView> CreateAsync(Caller caller, Guid offeringId, Guid userId, string? username)
     {
@@ -218,6 +229,11 @@ public sealed class OfferingUserGrain(
         {
             logger.LogWarning(e, "Publishing snapshot {Version} of offering user {Id} failed; retrying", snapshot.Version, Id);
         }
+        KeepRetryingWhileUnpublished();
+    }
+
+    private void KeepRetryingWhileUnpublished()
+    {
         if (_unpublished is null)
         {
             _publishRetry?.Dispose();
