@@ -9,7 +9,9 @@ public sealed record BenchOptions
         usage: ComplianceGrains.Bench <scenario> [options]
           scenarios: health, completion-status, submit, ratios, overview, pending-page, attach, memory, pg-submit,
                      submit-breakdown (one layer of a submission added per load),
-                     scale (overview, pending-page and memory on one world seeded once)
+                     scale (overview, pending-page and memory on one world seeded once),
+                     consistency (overview counters = projection recount = grain recount after submissions
+                     and a checklist change under load)
           --url URL              the service (default http://127.0.0.1:8080; ignored with --start-embedded/--start-cluster)
           --token T              the staff token (default: COMPLIANCE_ADMIN_TOKEN, or a random one for a started server)
           --users N              offering users to seed (default 2000)

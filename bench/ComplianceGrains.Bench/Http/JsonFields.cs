@@ -10,4 +10,6 @@ public static class JsonFields
     public static string Text(this JsonElement element, string name) => element.GetProperty(name).GetString() ?? "";
 
     public static long Number(this JsonElement element, string name) => element.GetProperty(name).GetInt64();
+
+    public static bool Flag(this JsonElement element, string name) => element.GetProperty(name).GetBoolean();
 }

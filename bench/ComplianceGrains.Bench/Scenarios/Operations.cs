@@ -19,6 +19,20 @@ public static class Operations
             AnswerPayloads.For(user.Offering.Checklist!, random)));
     };
 
+    /// <summary>
+    /// Submits to a random offering user either every answer (completing the checklist) or all but one with the last
+    /// answer removed (leaving it incomplete), half and half, against the checklist <paramref name="checklistOf"/> gives
+    /// for the user's offering at the time of the request.
+    /// </summary>
+    public static Func<Random, Task> SubmitCompleteOrIncomplete(
+        ApiClient api, IReadOnlyList<SeededOfferingUser> users, Func<SeededOffering, SeededChecklist> checklistOf) => random =>
+    {
+        var user = Pick(users, random);
+        var checklist = checklistOf(user.Offering);
+        var body = random.Next(2) == 0 ? AnswerPayloads.Complete(checklist, random) : AnswerPayloads.Incomplete(checklist, random);
+        return api.SendAsync(api.Request(HttpMethod.Post, $"/api/marketplace-offering-users/{user.Id}/submit_answers/", body));
+    };
+
     public static Func<Random, Task> Get(ApiClient api, Func<Random, string> path) =>
         random => api.SendAsync(api.Request(HttpMethod.Get, path(random)));
 

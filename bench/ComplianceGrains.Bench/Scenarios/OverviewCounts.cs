@@ -14,6 +14,12 @@ public static class OverviewCounts
         return (rows.Sum(r => r.Number("total_users")), rows.Sum(r => r.Number("users_with_completions")));
     }
 
+    /// <summary>Each offering's total_users, completed_users and pending_users, by offering id.</summary>
+    public static async Task<IReadOnlyDictionary<string, OfferingCounts>> ReadPerOfferingAsync(ApiClient api, SeededProvider provider) =>
+        (await api.GetJsonAsync(Operations.OverviewPath(provider))).EnumerateArray().ToDictionary(
+            row => row.Text("offering_uuid"),
+            row => new OfferingCounts(row.Number("total_users"), row.Number("completed_users"), row.Number("pending_users")));
+
     /// <summary>Waits until the overview counts every seeded offering user (a projection may lag the writes).</summary>
     public static async Task WaitForTotalAsync(ApiClient api, SeededProvider provider, long expected, TimeSpan timeout)
     {

@@ -14,6 +14,17 @@ public static class AnswerPayloads
     /// <summary>Answers every question (all are required), which completes the checklist.</summary>
     public static string Complete(SeededChecklist checklist, Random random) => For(checklist, random, checklist.Questions.Count);
 
+    /// <summary>
+    /// Answers every question but the last and removes the last one's answer (<c>null</c>), which leaves the checklist
+    /// incomplete whatever was answered before.
+    /// </summary>
+    public static string Incomplete(SeededChecklist checklist, Random random) =>
+        JsonSerializer.Serialize(checklist.Questions.Select((q, i) => new
+        {
+            question_uuid = q.Id,
+            answer_data = i == checklist.Questions.Count - 1 ? null : Answer(q, random),
+        }));
+
     private static object Answer(SeededQuestion question, Random random) => question.Type switch
     {
         QuestionMix.Boolean => random.Next(2) == 0,
