@@ -6,6 +6,7 @@ using ComplianceGrains.Projections;
 using ComplianceGrains.Silo.Postgres;
 using Npgsql;
 using Orleans.Serialization;
+using ComplianceGrains.Silo.Memory;
 using Orleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,9 +70,8 @@ public static class ComplianceSilo
     /// <summary>In-memory grain storage, reminders and projection; also what the test clusters use.</summary>
     public static ISiloBuilder AddComplianceInMemoryStorage(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Main, optionsBuilder => optionsBuilder.Configure<Serializer>((options, serializer) =>
-            // The default is Newtonsoft JSON, which cost a third of the host's CPU under a submission load.
-            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Main, (services, _) =>
+            new InProcessGrainStorage(new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
         silo.UseInMemoryReminderService();
         silo.Services.AddComplianceGrainServices();
         return silo;
