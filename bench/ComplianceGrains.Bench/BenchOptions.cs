@@ -23,6 +23,8 @@ public sealed record BenchOptions
           --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster)
           --server-env NAME=VALUE  an extra environment variable for started servers (repeatable), e.g. DOTNET_gcServer=0
           --server-pid PID       the process whose RSS the memory scenario reads when the server was not started here
+          --settle S             memory, scale: after the first reading, wait S seconds (grains with a short idle timeout,
+                                 such as users', are collected), read every completion_status/ again, read the RSS again
           --out FILE             also write the results as JSON
         """;
 
@@ -38,6 +40,7 @@ public sealed record BenchOptions
     public bool StartCluster { get; init; }
     public string? Postgres { get; init; }
     public int? ServerPid { get; init; }
+    public TimeSpan Settle { get; init; } = TimeSpan.Zero;
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
     public string? Out { get; init; }
 
@@ -70,6 +73,7 @@ public sealed record BenchOptions
                     "--postgres" => result with { Postgres = Value() },
                     "--server-env" => result with { ServerEnvironment = WithVariable(result.ServerEnvironment, Value()) },
                     "--server-pid" => result with { ServerPid = Positive(Value()) },
+                    "--settle" => result with { Settle = TimeSpan.FromSeconds(Positive(Value())) },
                     "--out" => result with { Out = Value() },
                     _ => throw new FormatException($"Unknown option {args[i]}."),
                 };

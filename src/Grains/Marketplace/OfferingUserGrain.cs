@@ -19,7 +19,7 @@ public sealed class OfferingUserGrain(
 {
     private const string NoChecklist = "No checklist configured for this object";
     private static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(2);
-    private readonly Dictionary<Guid, string> _userNames = [];
+    private Dictionary<Guid, string>? _userNames;
     private OfferingUserSnapshot? _unpublished;
     private ComplianceCount? _deliveredCount;
     private IGrainTimer? _publishRetry;
@@ -30,19 +30,37 @@ public sealed class OfferingUserGrain(
 
     private CompletionState? Current => S.Completions.FirstOrDefault(c => !c.Archived);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!S.Exists) return;
+        await LoadQuestionViewsAsync();
         // A crash may have come between a write and its publication, so the snapshot is published again: by the retry
         // timer, unless the activation's first write publishes a newer one before (a lifecycle job activating
         // thousands of offering users would otherwise publish each of them twice).
-        if (S.Exists) _unpublished = Snapshot();
+        _unpublished = Snapshot();
         KeepRetryingWhileUnpublished();
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_unpublished is { } pending) await PublishAsync(pending);
+    }
+
+    /// <summary>
+    /// Makes sure the silo's definition cache knows the current completion's questions, so that its snapshot lists its
+    /// unanswered questions with their descriptions. Best effort: a failure is retried by the request that needs them.
+    /// </summary>
+    private async Task LoadQuestionViewsAsync()
+    {
+        if (Current is not { } completion || !completion.UnansweredRequiredQuestionIds().Any()) return;
+        try
+        {
+            await definitions.GetAsync(completion.ChecklistId, completion.ChecklistVersion);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not load checklist {Checklist} for offering user {Id}", completion.ChecklistId, Id);
+        }
     }
 
     public async Task<OfferingUserView> CreateAsync(Caller caller, Guid offeringId, Guid userId, string? username)
@@ -332,9 +350,8 @@ public sealed class OfferingUserGrain(
         completion.ChecklistDescription = definition.Description;
         completion.IsCompleted = metrics.IsCompleted;
         completion.CompletionPercentage = metrics.CompletionPercentage;
-        completion.UnansweredRequired = metrics.UnansweredRequired
-            .Select(q => new UnansweredQuestion(q.Id, q.Definition.Description, q.Definition.QuestionType))
-            .ToList();
+        completion.UnansweredRequiredIds = metrics.UnansweredRequired.Select(q => q.Id).ToList();
+        completion.LegacyUnansweredRequired = null;
         completion.RequiresReview = metrics.RequiresReview;
     }
 
@@ -353,9 +370,9 @@ public sealed class OfferingUserGrain(
 
     private async Task<string> UserNameAsync(Guid userId)
     {
-        if (_userNames.TryGetValue(userId, out var cached)) return cached;
+        if (_userNames?.TryGetValue(userId, out var cached) == true) return cached;
         var user = await GrainFactory.GetGrain<IUserGrain>(userId).GetAsync(Caller.System);
-        return _userNames[userId] = user.FullName.Length > 0 ? user.FullName : user.Username;
+        return (_userNames ??= [])[userId] = user.FullName.Length > 0 ? user.FullName : user.Username;
     }
 
     /// <summary>Persists the state, then publishes it and appends the submission's history entries, if any, at once.</summary>
@@ -412,9 +429,20 @@ public sealed class OfferingUserGrain(
     private OfferingUserSnapshot Snapshot() =>
         new(View(), S.CustomerName, Current is { } completion ? Status(completion) : null, S.Version, Deleted: false);
 
-    private static CompletionStatus Status(CompletionState c) => new(
+    private CompletionStatus Status(CompletionState c) => new(
         c.Id, c.ChecklistId, c.ChecklistName, c.ChecklistDescription, c.IsCompleted, c.CompletionPercentage,
-        c.UnansweredRequired, c.RequiresReview, c.ReviewedBy, c.ReviewedByName, c.ReviewedAt, c.ReviewNotes, c.Created, c.Modified);
+        UnansweredQuestions(c), c.RequiresReview, c.ReviewedBy, c.ReviewedByName, c.ReviewedAt, c.ReviewNotes, c.Created, c.Modified);
+
+    /// <summary>
+    /// The blocking questions with their current descriptions, as the silo's shared question views (a snapshot held by
+    /// the in-memory projection keeps references, not copies).
+    /// </summary>
+    private UnansweredQuestion[] UnansweredQuestions(CompletionState c) =>
+        c.UnansweredRequiredQuestionIds()
+            .Select(id => definitions.QuestionView(id)
+                ?? c.LegacyUnansweredRequired?.Find(q => q.Id == id)
+                ?? new UnansweredQuestion(id, "", ""))
+            .ToArray();
 
     private static AnswerView AnswerView(Guid questionId, AnswerState a) =>
         new(a.Id, questionId, a.AnswerJson, a.UserId, a.UserName, a.Created, a.Modified);

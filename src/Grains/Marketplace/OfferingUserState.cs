@@ -39,7 +39,11 @@ public sealed class CompletionState
     [Id(6)] public Dictionary<Guid, AnswerState> Answers { get; set; } = [];
     [Id(7)] public bool IsCompleted { get; set; }
     [Id(8)] public double CompletionPercentage { get; set; }
-    [Id(9)] public List<Compliance.UnansweredQuestion> UnansweredRequired { get; set; } = [];
+    /// <summary>
+    /// States stored before <see cref="UnansweredRequiredIds"/> kept the blocking questions here, each with a copy of its
+    /// description; still read (as ids) until the completion is next recomputed, which clears it. Never written again.
+    /// </summary>
+    [Id(9)] public List<Compliance.UnansweredQuestion>? LegacyUnansweredRequired { get; set; }
     [Id(10)] public bool RequiresReview { get; set; }
     [Id(11)] public Guid? ReviewedBy { get; set; }
     [Id(12)] public string? ReviewedByName { get; set; }
@@ -47,6 +51,17 @@ public sealed class CompletionState
     [Id(14)] public string ReviewNotes { get; set; } = "";
     [Id(15)] public DateTime Created { get; set; }
     [Id(16)] public DateTime Modified { get; set; }
+    /// <summary>
+    /// The required questions that block completion, by id: their descriptions are rendered from the silo's checklist
+    /// definition cache (<see cref="Compliance.ChecklistDefinitionCache.QuestionView"/>), not copied into every state.
+    /// </summary>
+    [Id(17)] public List<Guid> UnansweredRequiredIds { get; set; } = [];
+
+    /// <summary>The blocking questions' ids, from <see cref="LegacyUnansweredRequired"/> for a state not recomputed since.</summary>
+    public IEnumerable<Guid> UnansweredRequiredQuestionIds() =>
+        UnansweredRequiredIds.Count == 0 && LegacyUnansweredRequired is { Count: > 0 } legacy
+            ? legacy.Select(q => q.Id)
+            : UnansweredRequiredIds;
 }
 
 [GenerateSerializer]

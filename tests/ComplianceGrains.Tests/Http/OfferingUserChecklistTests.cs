@@ -27,6 +27,29 @@ public sealed class OfferingUserChecklistTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Unanswered_questions_are_listed_with_their_description_as_last_edited()
+    {
+        var w = await _world.CreateOfferingUserWorldAsync(
+            new { description = "Security training", question_type = "boolean", required = true, order = 1 },
+            new { description = "Emergency contact", question_type = "text_input", required = true, order = 2 });
+        (await ApiWorld.SubmitAsync(w.User.Client, w.OfferingUser, (w.Questions[0], true))).Expect(HttpStatusCode.OK);
+        (await w.User.Client.GetAsync(w.Path("completion_status"))).Expect(HttpStatusCode.OK);
+
+        (await _world.Admin.PatchAsync($"/api/checklists-admin-questions/{w.Questions[1]}/", new { description = "Emergency phone number" }))
+            .Expect(HttpStatusCode.OK);
+
+        var expected = new[] { new { uuid = w.Questions[1], description = "Emergency phone number", question_type = "text_input" } };
+        var status = (await w.User.Client.GetAsync(w.Path("completion_status"))).Expect(HttpStatusCode.OK);
+        JsonAssert.Equal(expected, new ApiResponse(status.Status, status.Json!["unanswered_required_questions"]!.ToJsonString(), status.Message));
+        var checklist = (await w.User.Client.GetAsync(w.Path("checklist"))).Expect(HttpStatusCode.OK);
+        JsonAssert.Equal(expected, new ApiResponse(
+            checklist.Status, checklist.Json!["completion"]!["unanswered_required_questions"]!.ToJsonString(), checklist.Message));
+        var submitted = (await ApiWorld.SubmitAsync(w.User.Client, w.OfferingUser, (w.Questions[0], false))).Expect(HttpStatusCode.OK);
+        JsonAssert.Equal(expected, new ApiResponse(
+            submitted.Status, submitted.Json!["completion"]!["unanswered_required_questions"]!.ToJsonString(), submitted.Message));
+    }
+
+    [Fact]
     public async Task One_of_three_questions_answered_is_33_point_3_percent()
     {
         var w = await _world.CreateOfferingUserWorldAsync(
