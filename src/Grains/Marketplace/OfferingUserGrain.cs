@@ -23,6 +23,7 @@ public sealed class OfferingUserGrain(
     private OfferingUserSnapshot? _unpublished;
     private ComplianceCount? _deliveredCount;
     private IGrainTimer? _publishRetry;
+    private bool _deactivating;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -43,6 +44,8 @@ public sealed class OfferingUserGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // A last attempt; if it fails, the next activation publishes again.
+        _deactivating = true;
         if (_unpublished is { } pending) await PublishAsync(pending);
     }
 
@@ -252,7 +255,7 @@ public sealed class OfferingUserGrain(
 
     private void KeepRetryingWhileUnpublished()
     {
-        if (_unpublished is null)
+        if (_unpublished is null || _deactivating)
         {
             _publishRetry?.Dispose();
             _publishRetry = null;
