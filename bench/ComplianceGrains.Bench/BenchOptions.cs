@@ -20,7 +20,8 @@ public sealed record BenchOptions
           --duration S           seconds measured per load (default 15), after a warm-up of --warmup S (default 3)
           --start-embedded       start the Release-built src/WebApi (embedded silo) on free ports and stop it at the end
           --start-cluster        with --postgres: migrate, start the Release-built src/Silo and src/WebApi in cluster mode
-          --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster)
+          --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster); pg-submit with
+                                 --start-embedded measures the ceiling of a server that stores nothing there
           --server-env NAME=VALUE  an extra environment variable for started servers (repeatable), e.g. DOTNET_gcServer=0
           --server-pid PID       the process whose RSS the memory scenario reads when the server was not started here
           --settle S             memory, scale: after the first reading, wait S seconds (grains with a short idle timeout,

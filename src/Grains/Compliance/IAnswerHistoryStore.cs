@@ -7,6 +7,7 @@ namespace ComplianceGrains.Compliance;
 /// </summary>
 public interface IAnswerHistoryStore
 {
+    /// <summary>Appends entries; those it already has (the same offering user and sequence) are ignored.</summary>
     Task AppendAsync(IReadOnlyList<HistoryEntry> entries);
 
     /// <summary>An offering user's entries, newest first.</summary>

@@ -5,14 +5,15 @@ namespace ComplianceGrains.Compliance;
 /// <summary>The history of embedded mode, in the silo's memory.</summary>
 public sealed class InMemoryAnswerHistoryStore : IAnswerHistoryStore
 {
-    private readonly ConcurrentDictionary<Guid, List<HistoryEntry>> _entries = new();
+    private readonly ConcurrentDictionary<Guid, SortedList<long, HistoryEntry>> _entries = new();
 
     public Task AppendAsync(IReadOnlyList<HistoryEntry> entries)
     {
         foreach (var group in entries.GroupBy(e => e.OfferingUserId))
         {
             var list = _entries.GetOrAdd(group.Key, _ => []);
-            lock (list) list.AddRange(group);
+            lock (list)
+                foreach (var entry in group) list.TryAdd(entry.Sequence, entry);
         }
         return Task.CompletedTask;
     }
@@ -22,7 +23,7 @@ public sealed class InMemoryAnswerHistoryStore : IAnswerHistoryStore
         if (!_entries.TryGetValue(offeringUserId, out var list)) return Task.FromResult(new Page<HistoryEntry>([], 0));
         lock (list)
         {
-            var items = list.OrderByDescending(e => e.Sequence).Skip(page.Offset).Take(page.Limit).ToList();
+            var items = list.Values.Reverse().Skip(page.Offset).Take(page.Limit).ToList();
             return Task.FromResult(new Page<HistoryEntry>(items, list.Count));
         }
     }

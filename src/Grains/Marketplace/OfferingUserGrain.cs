@@ -18,11 +18,11 @@ public sealed class OfferingUserGrain(
     ILogger<OfferingUserGrain> logger) : Grain, IOfferingUserGrain
 {
     private const string NoChecklist = "No checklist configured for this object";
-    private static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DeliveryRetryPeriod = TimeSpan.FromSeconds(2);
     private Dictionary<Guid, string>? _userNames;
     private OfferingUserSnapshot? _unpublished;
     private ComplianceCount? _deliveredCount;
-    private IGrainTimer? _publishRetry;
+    private IGrainTimer? _deliveryRetry;
     private bool _deactivating;
 
     private Guid Id => this.GetPrimaryKey();
@@ -37,16 +37,17 @@ public sealed class OfferingUserGrain(
         await LoadQuestionViewsAsync();
         // A crash may have come between a write and its publication, so the snapshot is published again: by the retry
         // timer, unless the activation's first write publishes a newer one before (a lifecycle job activating
-        // thousands of offering users would otherwise publish each of them twice).
+        // thousands of offering users would otherwise publish each of them twice). History entries stored with the
+        // state are appended again by the same timer; the history store ignores those it already has.
         _unpublished = Snapshot();
-        KeepRetryingWhileUnpublished();
+        KeepRetryingWhileUndelivered();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // A last attempt; if it fails, the next activation publishes again.
         _deactivating = true;
-        if (_unpublished is { } pending) await PublishAsync(pending);
+        await DeliverAsync(_unpublished);
     }
 
     /// <summary>
@@ -121,7 +122,7 @@ public sealed class OfferingUserGrain(
         await files.DeleteAllAsync(Id);
         await state.ClearStateAsync();
         state.State = new OfferingUserState();
-        await PublishAsync(tombstone);
+        await DeliverAsync(tombstone);
         if (_unpublished is null) DeactivateOnIdle();
     }
 
@@ -191,7 +192,8 @@ public sealed class OfferingUserGrain(
         if (changed) ClearReview(completion);
         completion.Modified = now;
         Recompute(completion, definition);
-        await SaveAndPublishAsync(entries);
+        S.UnappendedHistory.AddRange(entries);
+        await SaveAndPublishAsync();
         return new SubmitResult(null, Status(completion));
     }
 
@@ -225,6 +227,8 @@ public sealed class OfferingUserGrain(
     {
         await EnsureCanReadAnswersAsync(caller);
         await CurrentCompletionAsync();
+        // Every stored submission is listed, or the read fails: entries whose append is still being retried go first.
+        await AppendStoredHistoryAsync();
         return await history.ListAsync(Id, page);
     }
 
@@ -235,9 +239,16 @@ public sealed class OfferingUserGrain(
     }
 
     /// <summary>
-    /// Publishes a snapshot; the write it describes is already durable, so a failure does not fail the request:
-    /// a timer retries until both consumers have it.
+    /// Delivers what a stored state owes its consumers: the snapshot (if any) to the projection and the provider's
+    /// counters, and the history entries stored with it to the history store. The write is already durable, so a
+    /// failure does not fail the request: a timer retries until every consumer has its part.
     /// </summary>
+    private async Task DeliverAsync(OfferingUserSnapshot? snapshot)
+    {
+        await Task.WhenAll(snapshot is null ? Task.CompletedTask : PublishAsync(snapshot), TryAppendStoredHistoryAsync());
+        KeepRetryingWhileUndelivered();
+    }
+
     private async Task PublishAsync(OfferingUserSnapshot snapshot)
     {
         _unpublished = snapshot;
@@ -250,21 +261,43 @@ public sealed class OfferingUserGrain(
         {
             logger.LogWarning(e, "Publishing snapshot {Version} of offering user {Id} failed; retrying", snapshot.Version, Id);
         }
-        KeepRetryingWhileUnpublished();
     }
 
-    private void KeepRetryingWhileUnpublished()
+    /// <summary>
+    /// Appends the history entries stored with the state and forgets them once the store has them. They stay in the
+    /// stored state until the next write, so an activation may append them again; the store ignores duplicates.
+    /// </summary>
+    private async Task AppendStoredHistoryAsync()
     {
-        if (_unpublished is null || _deactivating)
+        if (S.UnappendedHistory.Count == 0) return;
+        var entries = S.UnappendedHistory.ToList();
+        await history.AppendAsync(entries);
+        S.UnappendedHistory.RemoveRange(0, entries.Count);
+    }
+
+    private async Task TryAppendStoredHistoryAsync()
+    {
+        try
         {
-            _publishRetry?.Dispose();
-            _publishRetry = null;
+            await AppendStoredHistoryAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Appending {Count} history entries of offering user {Id} failed; retrying", S.UnappendedHistory.Count, Id);
+        }
+    }
+
+    private void KeepRetryingWhileUndelivered()
+    {
+        if ((_unpublished is null && S.UnappendedHistory.Count == 0) || _deactivating)
+        {
+            _deliveryRetry?.Dispose();
+            _deliveryRetry = null;
         }
         else
         {
-            _publishRetry ??= this.RegisterGrainTimer(
-                () => _unpublished is { } pending ? PublishAsync(pending) : Task.CompletedTask,
-                new GrainTimerCreationOptions(PublishRetryPeriod, PublishRetryPeriod));
+            _deliveryRetry ??= this.RegisterGrainTimer(
+                () => DeliverAsync(_unpublished), new GrainTimerCreationOptions(DeliveryRetryPeriod, DeliveryRetryPeriod));
         }
     }
 
@@ -378,12 +411,15 @@ public sealed class OfferingUserGrain(
         return (_userNames ??= [])[userId] = user.FullName.Length > 0 ? user.FullName : user.Username;
     }
 
-    /// <summary>Persists the state, then publishes it and appends the submission's history entries, if any, at once.</summary>
-    private async Task SaveAndPublishAsync(IReadOnlyList<HistoryEntry>? historyEntries = null)
+    /// <summary>
+    /// Persists the state, history entries of a submission included, then publishes the snapshot and appends the
+    /// entries at once: a submission is stored whole or not at all, whatever fails after its write.
+    /// </summary>
+    private async Task SaveAndPublishAsync()
     {
         S.Version++;
         await state.WriteStateAsync();
-        await Task.WhenAll(PublishAsync(Snapshot()), historyEntries is null ? Task.CompletedTask : history.AppendAsync(historyEntries));
+        await DeliverAsync(Snapshot());
     }
 
     private async Task EnsureVisibleAsync(Caller caller)

@@ -24,6 +24,11 @@ public sealed class OfferingUserState
     /// <summary>The current completion (at most one) and the archived ones.</summary>
     [Id(17)] public List<CompletionState> Completions { get; set; } = [];
     [Id(18)] public long HistorySequence { get; set; }
+    /// <summary>
+    /// History entries written with the state and not yet confirmed by the history store, so that a submission's
+    /// history survives a failure between the state write and the append.
+    /// </summary>
+    [Id(19)] public List<Compliance.HistoryEntry> UnappendedHistory { get; set; } = [];
 }
 
 [GenerateSerializer]
