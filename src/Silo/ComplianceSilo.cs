@@ -70,8 +70,9 @@ public static class ComplianceSilo
 
     /// <summary>
     /// Caps each connection pool of a silo (Orleans' providers share one, the projection and history another) unless
-    /// the connection string sets its own cap, so that several silos stay under PostgreSQL's max_connections; and
-    /// prepares the statements that repeat.
+    /// the connection string sets its own cap, so that several silos stay under PostgreSQL's max_connections; prepares
+    /// the statements that repeat; and skips the session reset when a connection goes back to its pool. Each setting
+    /// the connection string names itself is left as it is.
     /// </summary>
     public static string PooledConnectionString(string connectionString)
     {
@@ -79,6 +80,11 @@ public static class ComplianceSilo
         if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = 30;
         // The same few statements run all the time: prepared once per connection, they skip parsing and planning.
         if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 32;
+        // A connection with prepared statements is reset by seven statements (a DISCARD ALL would drop them) every time
+        // it is returned: one more round trip and its work per write (docs/benchmarks.md, pg-submit). The silo leaves no
+        // session state behind: no SET, temporary table, LISTEN or advisory lock on a pooled connection (only `migrate`
+        // takes a lock, on a connection of its own).
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 
