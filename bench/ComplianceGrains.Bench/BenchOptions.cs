@@ -17,7 +17,8 @@ public sealed record BenchOptions
           --users N              offering users to seed (default 2000)
           --baseline-users N     overview: the small size measured first (default 1000)
           --concurrency C        concurrent clients (default 32)
-          --duration S           seconds measured per load (default 15), after a warm-up of --warmup S (default 3)
+          --duration S           seconds measured per load (default 15), after a warm-up of --warmup S (default 20: under a new
+                                 load the servers' tiered JIT recompiles hot methods for about that long)
           --start-embedded       start the Release-built src/WebApi (embedded silo) on free ports and stop it at the end
           --start-cluster        with --postgres: migrate, start the Release-built src/Silo and src/WebApi in cluster mode
           --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster); pg-submit with
@@ -36,7 +37,7 @@ public sealed record BenchOptions
     public int BaselineUsers { get; init; } = 1000;
     public int Concurrency { get; init; } = 32;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
     public bool StartEmbedded { get; init; }
     public bool StartCluster { get; init; }
     public string? Postgres { get; init; }
