@@ -28,6 +28,7 @@ app.UseExceptionHandler();
 app.UseJsonStatusCodeBodies();
 app.UseComplianceSwaggerUi();
 app.UseOptionalTrailingSlash();
+app.UseRequestTextRejection();
 app.UseRouting();
 app.UseAuthentication();
 app.UseInvalidTokenRejection();

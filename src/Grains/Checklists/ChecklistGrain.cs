@@ -3,6 +3,7 @@ using ComplianceGrains.Compliance;
 using ComplianceGrains.Domain;
 using ComplianceGrains.Marketplace;
 using ComplianceGrains.Errors;
+using Microsoft.Extensions.Logging;
 
 namespace ComplianceGrains.Checklists;
 
@@ -40,13 +41,23 @@ public sealed class OptionState
 }
 
 public sealed class ChecklistGrain(
-    [PersistentState("checklist", StorageNames.Main)] IPersistentState<ChecklistState> state) : Grain, IChecklistGrain
+    [PersistentState("checklist", StorageNames.Main)] IPersistentState<ChecklistState> state,
+    ILogger<ChecklistGrain> logger) : Grain, IChecklistGrain
 {
     private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.State.Exists || ChecklistTextRepair.Repair(state.State) is not (> 0 and var repaired)) return;
+        logger.LogWarning("Replaced {Count} stored values of checklist {Id} that were not valid text", repaired, Id);
+        // A new version, so that the offering users' cached definitions are fetched again.
+        await SaveAsync();
+    }
 
     public async Task<ChecklistView> CreateAsync(Caller caller, ChecklistFields fields)
     {
         EnsureStaff(caller);
+        Validate(fields);
         if (state.State.Exists) throw ValidationException.NonField("Checklist already exists.");
         var now = DateTime.UtcNow;
         state.State = new ChecklistState
@@ -71,6 +82,7 @@ public sealed class ChecklistGrain(
     public async Task<ChecklistView> UpdateAsync(Caller caller, ChecklistFields fields)
     {
         EnsureStaffAndExists(caller);
+        Validate(fields);
         if (fields.ChecklistType != state.State.ChecklistType && state.State.OfferingIds.Count > 0)
             throw ValidationException.Field("checklist_type", "The type of a checklist that offerings use cannot change.");
         state.State.Name = fields.Name;
@@ -143,6 +155,7 @@ public sealed class ChecklistGrain(
     {
         EnsureStaffAndExists(caller);
         var question = FindQuestion(questionId);
+        TextGuard.Require(("label", label));
         var option = new OptionState { Id = optionId, Label = label, Order = order };
         question.Options.Add(option);
         await SaveAsync();
@@ -161,6 +174,7 @@ public sealed class ChecklistGrain(
     {
         EnsureStaffAndExists(caller);
         var (question, option) = FindOption(optionId);
+        TextGuard.Require(("label", label));
         option.Label = label;
         option.Order = order;
         await SaveAsync();
@@ -245,6 +259,9 @@ public sealed class ChecklistGrain(
         EnsureStaff(caller);
         if (!state.State.Exists) throw new NotFoundException();
     }
+
+    private static void Validate(ChecklistFields fields) =>
+        TextGuard.Require(("name", fields.Name), ("description", fields.Description), ("checklist_type", fields.ChecklistType));
 
     private static void Validate(QuestionDefinition definition)
     {

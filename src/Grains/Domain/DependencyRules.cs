@@ -12,6 +12,9 @@ public static class DependencyRules
     /// <param name="dependency">The new or changed dependency.</param>
     public static Dictionary<string, string[]> Validate(IReadOnlyList<QuestionView> questions, DependencyView dependency)
     {
+        var text = TextRules.JsonErrors(("required_answer_value", dependency.RequiredAnswerValueJson));
+        foreach (var (field, problem) in TextRules.Errors(("operator", dependency.Operator))) text[field] = problem;
+        if (text.Count > 0) return text;
         var byId = questions.ToDictionary(q => q.Id);
         if (!byId.ContainsKey(dependency.QuestionId))
             return Error("question", "The question must belong to the checklist of the dependency.");

@@ -23,6 +23,8 @@ public static partial class QuestionDefinitionRules
             list.Add(message);
         }
 
+        foreach (var (field, message) in TextErrors(q)) Add(field, message);
+        if (errors.Count > 0) return errors;
         if (!QuestionTypes.All.Contains(q.QuestionType)) Add("question_type", $"\"{q.QuestionType}\" is not a valid choice.");
         if (q.DependencyLogicOperator is not ("and" or "or"))
             Add("dependency_logic_operator", $"\"{q.DependencyLogicOperator}\" is not a valid choice.");
@@ -38,6 +40,19 @@ public static partial class QuestionDefinitionRules
         if (!q.AlwaysShowGuidance)
             ValidateOperatorPair(q.GuidanceOperator, q.GuidanceAnswerValueJson, q.QuestionType, "guidance_operator", "guidance_answer_value", Add);
         return errors;
+    }
+
+    /// <summary>Text that breaks <see cref="TextRules"/> is refused before any other rule reads it.</summary>
+    private static IEnumerable<(string Field, string Message)> TextErrors(QuestionDefinition q)
+    {
+        var texts = TextRules.Errors(
+            ("description", q.Description), ("question_type", q.QuestionType), ("user_guidance", q.UserGuidance),
+            ("guidance_operator", q.GuidanceOperator), ("operator", q.Operator), ("dependency_logic_operator", q.DependencyLogicOperator),
+            ("likert_low_label", q.LikertLowLabel), ("likert_high_label", q.LikertHighLabel),
+            ("rich_text_toolbar_level", q.RichTextToolbarLevel),
+            ("allowed_file_types", string.Concat(q.AllowedFileTypes)), ("allowed_mime_types", string.Concat(q.AllowedMimeTypes)));
+        var json = TextRules.JsonErrors(("review_answer_value", q.ReviewAnswerValueJson), ("guidance_answer_value", q.GuidanceAnswerValueJson));
+        return texts.Concat(json).SelectMany(e => e.Value.Select(message => (e.Key, message)));
     }
 
     private static void ValidateRange(QuestionDefinition q, Action<string, string> add)

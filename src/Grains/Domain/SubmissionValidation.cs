@@ -51,6 +51,7 @@ public static class SubmissionValidation
             return NonField(foreign.Contains(questionId)
                 ? ValidationMessages.QuestionNotInChecklist(questionId)
                 : ValidationMessages.QuestionDoesNotExist(questionId));
+        if (TextRules.JsonErrors(("answer_data", item.AnswerJson)) is { Count: > 0 } textErrors) return textErrors;
         if (item.AnswerJson is null)
         {
             answer = new AcceptedAnswer(question, null);

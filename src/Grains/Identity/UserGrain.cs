@@ -30,6 +30,7 @@ public sealed class UserGrain(
 
     public async Task<UserView> CreateAsync(NewUser user)
     {
+        TextGuard.Require(("username", user.Username), ("full_name", user.FullName), ("email", user.Email), ("password", user.Password));
         if (state.State.Exists) throw ValidationException.Field("username", "A user with that username already exists.");
         state.State = new UserState
         {

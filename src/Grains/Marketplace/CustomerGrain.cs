@@ -23,6 +23,7 @@ public sealed class CustomerGrain(
     public async Task<CustomerView> CreateAsync(Caller caller, string name)
     {
         if (!caller.IsStaff) throw new PermissionDeniedException();
+        TextGuard.Require(("name", name));
         if (state.State.Exists) throw ValidationException.NonField("Customer already exists.");
         state.State = new CustomerState { Exists = true, Name = name, Created = DateTime.UtcNow };
         await state.WriteStateAsync();

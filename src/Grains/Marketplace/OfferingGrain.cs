@@ -56,6 +56,7 @@ public sealed class OfferingGrain(
 
     public async Task<OfferingView> CreateAsync(Caller caller, NewOffering offering)
     {
+        TextGuard.Require(("name", offering.Name), ("description", offering.Description));
         if (S.Exists) throw ValidationException.NonField("Offering already exists.");
         var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(offering.CustomerId);
         var customer = await ReferencedObject.GetAsync("customer", offering.CustomerId, () => customerGrain.GetAsync(caller));

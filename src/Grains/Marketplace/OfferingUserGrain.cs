@@ -34,6 +34,7 @@ public sealed class OfferingUserGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!S.Exists) return;
+        await RepairStoredTextAsync();
         await LoadQuestionViewsAsync();
         // A crash may have come between a write and its publication, so the snapshot is published again: by the retry
         // timer, unless the activation's first write publishes a newer one before (a lifecycle job activating
@@ -48,6 +49,26 @@ public sealed class OfferingUserGrain(
         // A last attempt; if it fails, the next activation publishes again.
         _deactivating = true;
         await DeliverAsync(_unpublished);
+    }
+
+    /// <summary>
+    /// A state stored before the text rule may hold text that no read can serialize and no store accepts; it is
+    /// repaired once (marked placeholders) and stored, so that no read stays broken.
+    /// </summary>
+    private async Task RepairStoredTextAsync()
+    {
+        if (OfferingUserTextRepair.Repair(S) is not (> 0 and var repaired)) return;
+        logger.LogWarning("Replaced {Count} stored values of offering user {Id} that were not valid text", repaired, Id);
+        S.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // The repaired state is served from memory and stored with the next write.
+            logger.LogWarning(e, "Storing the repaired state of offering user {Id} failed", Id);
+        }
     }
 
     /// <summary>
@@ -69,6 +90,7 @@ public sealed class OfferingUserGrain(
 
     public async Task<OfferingUserView> CreateAsync(Caller caller, Guid offeringId, Guid userId, string? username)
     {
+        TextGuard.Require(("username", username));
         if (S.Exists) throw ValidationException.NonField("Offering user already exists.");
         var offeringGrain = GrainFactory.GetGrain<IOfferingGrain>(offeringId);
         var offering = await ReferencedObject.GetAsync("offering", offeringId, () => offeringGrain.GetAsync(caller));
@@ -105,6 +127,7 @@ public sealed class OfferingUserGrain(
     public async Task<OfferingUserView> UpdateAsync(Caller caller, OfferingUserChanges changes)
     {
         await EnsureCanManageAsync(caller);
+        TextGuard.Require(("username", changes.Username), ("state", changes.State));
         if (changes.Username is { } username) S.Username = username;
         if (changes.State is { } newState) S.State = newState;
         if (changes.IsRestricted is { } restricted) S.IsRestricted = restricted;
@@ -141,6 +164,7 @@ public sealed class OfferingUserGrain(
     public async Task<ChecklistForUser> ReviewAsync(Caller caller, string notes)
     {
         await EnsureCanReviewAsync(caller, write: true);
+        TextGuard.Require(("review_notes", notes));
         var (completion, _) = await CurrentCompletionAsync();
         completion.ReviewedBy = caller.UserId;
         completion.ReviewedByName = await UserNameAsync(caller.UserId);
@@ -408,7 +432,7 @@ public sealed class OfferingUserGrain(
     {
         if (_userNames?.TryGetValue(userId, out var cached) == true) return cached;
         var user = await GrainFactory.GetGrain<IUserGrain>(userId).GetAsync(Caller.System);
-        return (_userNames ??= [])[userId] = user.FullName.Length > 0 ? user.FullName : user.Username;
+        return (_userNames ??= [])[userId] = TextRules.Repair(user.FullName.Length > 0 ? user.FullName : user.Username);
     }
 
     /// <summary>

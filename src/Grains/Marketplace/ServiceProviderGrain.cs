@@ -34,6 +34,7 @@ public sealed class ServiceProviderGrain(
 
     public async Task<ServiceProviderView> CreateAsync(Caller caller, Guid customerId, string description)
     {
+        TextGuard.Require(("description", description));
         if (state.State.Exists) throw ValidationException.NonField("Service provider already exists.");
         var customerGrain = GrainFactory.GetGrain<ICustomerGrain>(customerId);
         var customer = await ReferencedObject.GetAsync("customer", customerId, () => customerGrain.GetAsync(caller));

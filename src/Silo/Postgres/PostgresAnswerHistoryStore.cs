@@ -1,4 +1,7 @@
 using ComplianceGrains.Compliance;
+using ComplianceGrains.Domain;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -6,16 +9,49 @@ namespace ComplianceGrains.Silo.Postgres;
 
 /// <summary>
 /// The answer history of cluster mode: <c>compliance_answer_history</c>. The entries of concurrent submissions of a
-/// silo are appended together, one statement per batch.
+/// silo are appended together, one statement per batch. An entry whose text PostgreSQL refuses is stored as a rejected
+/// entry (<see cref="HistoryEntryRepair"/>) instead of failing its batch, and every retry of it, for ever.
 /// </summary>
-public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource) : IAnswerHistoryStore, IAsyncDisposable
+public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource, ILogger<PostgresAnswerHistoryStore>? logger = null)
+    : IAnswerHistoryStore, IAsyncDisposable
 {
+    /// <summary>Invalid byte sequence for the encoding, untranslatable character (NUL), invalid text representation.</summary>
+    private static readonly HashSet<string> RejectedTextStates = ["22021", "22P05", "22P02"];
+
     private readonly GroupCommit<IReadOnlyList<HistoryEntry>> _appends = new(
-        submissions => AppendBatchAsync(dataSource, submissions.SelectMany(entries => entries).ToList()), writers: 4, maxBatch: 64);
+        submissions => AppendOrRejectAsync(
+            dataSource, logger ?? NullLogger<PostgresAnswerHistoryStore>.Instance, submissions.SelectMany(entries => entries).ToList()),
+        writers: 4, maxBatch: 64);
 
     public Task AppendAsync(IReadOnlyList<HistoryEntry> entries) => entries.Count == 0 ? Task.CompletedTask : _appends.WriteAsync(entries);
 
     public ValueTask DisposeAsync() => _appends.DisposeAsync();
+
+    private static async Task AppendOrRejectAsync(NpgsqlDataSource dataSource, ILogger logger, IReadOnlyList<HistoryEntry> entries)
+    {
+        try
+        {
+            await AppendBatchAsync(dataSource, entries);
+        }
+        catch (PostgresException e) when (RejectedTextStates.Contains(e.SqlState))
+        {
+            foreach (var entry in entries) await AppendOneOrRejectAsync(dataSource, logger, entry);
+        }
+    }
+
+    private static async Task AppendOneOrRejectAsync(NpgsqlDataSource dataSource, ILogger logger, HistoryEntry entry)
+    {
+        try
+        {
+            await AppendBatchAsync(dataSource, [entry]);
+        }
+        catch (PostgresException e) when (RejectedTextStates.Contains(e.SqlState))
+        {
+            logger.LogWarning("History entry {Sequence} of offering user {OfferingUser} was refused by the database ({SqlState}); it is stored as a rejected entry",
+                entry.Sequence, entry.OfferingUserId, e.SqlState);
+            await AppendBatchAsync(dataSource, [HistoryEntryRepair.Repaired(entry)]);
+        }
+    }
 
     private static async Task AppendBatchAsync(NpgsqlDataSource dataSource, IReadOnlyList<HistoryEntry> entries)
     {

@@ -22,6 +22,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         PermissionDeniedException e => (StatusCodes.Status403Forbidden, Detail(e.Message)),
         ValidationException { Detail: { } detail } => (StatusCodes.Status400BadRequest, Detail(detail)),
         ValidationException e => (StatusCodes.Status400BadRequest, e.Errors),
+        ItemErrorsException e => (StatusCodes.Status400BadRequest, e.Items),
         HttpErrorException e => (e.StatusCode, Detail(e.Detail)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, Detail("Request body is too large.")),

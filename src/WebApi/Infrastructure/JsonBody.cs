@@ -44,7 +44,9 @@ public static class JsonBody
         try
         {
             using var document = JsonDocument.Parse(buffer.ToArray(), DocumentOptions);
-            return document.RootElement.Clone();
+            var body = document.RootElement.Clone();
+            JsonTextCheck.ThrowIfInvalid(body);
+            return body;
         }
         catch (JsonException e)
         {
