@@ -15,6 +15,7 @@ builder.Services
     .AddAuthentication(TokenAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization();
+builder.Services.AddSignInRateLimiting(builder.Configuration);
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 builder.Services.AddHostedService<AdminBootstrapper>();
@@ -33,6 +34,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseInvalidTokenRejection();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapComplianceSwaggerDocument();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -3,8 +3,11 @@ namespace ComplianceGrains.Identity;
 /// <summary>Keyed by the SHA-256 (hex) of a token; tokens themselves are never stored.</summary>
 public interface ITokenGrain : IGrainWithStringKey
 {
-    /// <summary>Makes the token stand for its owner (the owner's global flags never change after creation).</summary>
-    Task AssignAsync(Caller owner);
+    /// <summary>
+    /// Makes the token stand for its owner (the owner's global flags never change after creation); with a lifetime, the
+    /// token expires after that many seconds without a request.
+    /// </summary>
+    Task AssignAsync(Caller owner, int? lifetimeSeconds);
 
     Task RevokeAsync();
 

@@ -1,3 +1,5 @@
+using ComplianceGrains.Domain;
+
 namespace ComplianceGrains.Identity;
 
 [GenerateSerializer]
@@ -9,14 +11,35 @@ public sealed class TokenState
 
     /// <summary>False for tokens stored before the flags were kept here; they are read from the user once.</summary>
     [Id(3)] public bool HasFlags { get; set; }
+
+    /// <summary>The owner's token lifetime when the token was issued; null: the token never expires.</summary>
+    [Id(4)] public int? LifetimeSeconds { get; set; }
+
+    /// <summary>The last request with the token, as last stored (see <see cref="TokenExpiry.StoreEvery"/>).</summary>
+    [Id(5)] public DateTime LastUsed { get; set; }
 }
 
 public sealed class TokenGrain(
-    [PersistentState("token", StorageNames.Main)] IPersistentState<TokenState> state) : Grain, ITokenGrain
+    [PersistentState("token", StorageNames.Main)] IPersistentState<TokenState> state,
+    TimeProvider time) : Grain, ITokenGrain
 {
-    public async Task AssignAsync(Caller owner)
+    private DateTime _lastUsed;
+    private bool _storingLastUse;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        state.State = new TokenState { UserId = owner.UserId, IsStaff = owner.IsStaff, IsSupport = owner.IsSupport, HasFlags = true };
+        _lastUsed = state.State.LastUsed;
+        return Task.CompletedTask;
+    }
+
+    public async Task AssignAsync(Caller owner, int? lifetimeSeconds)
+    {
+        _lastUsed = time.GetUtcNow().UtcDateTime;
+        state.State = new TokenState
+        {
+            UserId = owner.UserId, IsStaff = owner.IsStaff, IsSupport = owner.IsSupport, HasFlags = true,
+            LifetimeSeconds = lifetimeSeconds, LastUsed = _lastUsed,
+        };
         await state.WriteStateAsync();
     }
 
@@ -30,9 +53,32 @@ public sealed class TokenGrain(
     public async Task<Caller?> AuthenticateAsync()
     {
         if (state.State.UserId is not { } userId) return null;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (TokenExpiry.HasExpired(state.State.LifetimeSeconds, _lastUsed, now)) return null;
+        _lastUsed = now;
+        await StoreLastUseAsync(now);
         if (state.State.HasFlags) return new Caller(userId, state.State.IsStaff, state.State.IsSupport);
         var owner = await GrainFactory.GetGrain<IUserGrain>(userId).AuthenticateAsync(this.GetPrimaryKeyString());
-        if (owner is not null && state.State.UserId == userId) await AssignAsync(owner);
+        if (owner is not null && state.State.UserId == userId) await AssignAsync(owner, state.State.LifetimeSeconds);
         return owner;
+    }
+
+    /// <summary>
+    /// The last use is kept in memory and stored only now and then, so that a token with a lifetime does not cost a write
+    /// per request; one write at a time, since authentication calls interleave.
+    /// </summary>
+    private async Task StoreLastUseAsync(DateTime now)
+    {
+        if (_storingLastUse || !TokenExpiry.ShouldStore(state.State.LifetimeSeconds, state.State.LastUsed, now)) return;
+        _storingLastUse = true;
+        try
+        {
+            state.State.LastUsed = now;
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _storingLastUse = false;
+        }
     }
 }

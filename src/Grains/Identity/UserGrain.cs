@@ -17,6 +17,7 @@ public sealed class UserState
     [Id(7)] public DateTime Created { get; set; }
     [Id(8)] public Dictionary<Guid, CustomerRole> CustomerRoles { get; set; } = [];
     [Id(9)] public List<string> TokenHashes { get; set; } = [];
+    [Id(10)] public int? TokenLifetimeSeconds { get; set; }
 }
 
 public sealed class UserGrain(
@@ -40,6 +41,7 @@ public sealed class UserGrain(
             Email = user.Email,
             IsStaff = user.IsStaff,
             IsSupport = user.IsSupport,
+            TokenLifetimeSeconds = user.TokenLifetimeSeconds,
             PasswordHash = user.Password is null ? null : passwordHasher.HashPassword(user.Username, user.Password),
             Created = DateTime.UtcNow,
         };
@@ -97,7 +99,8 @@ public sealed class UserGrain(
     private async Task AddTokenAsync(string token)
     {
         var hash = TokenHashing.Hash(token);
-        await GrainFactory.GetGrain<ITokenGrain>(hash).AssignAsync(new Caller(Id, state.State.IsStaff, state.State.IsSupport));
+        await GrainFactory.GetGrain<ITokenGrain>(hash).AssignAsync(
+            new Caller(Id, state.State.IsStaff, state.State.IsSupport), state.State.TokenLifetimeSeconds);
         state.State.TokenHashes.Add(hash);
         while (state.State.TokenHashes.Count > MaxActiveTokens)
         {
@@ -109,5 +112,8 @@ public sealed class UserGrain(
 
     private UserView View() => new(
         Id, state.State.Username, state.State.FullName, state.State.Email, state.State.IsStaff, state.State.IsSupport,
-        state.State.Created, new Dictionary<Guid, CustomerRole>(state.State.CustomerRoles));
+        state.State.Created, new Dictionary<Guid, CustomerRole>(state.State.CustomerRoles))
+    {
+        TokenLifetimeSeconds = state.State.TokenLifetimeSeconds,
+    };
 }

@@ -1,5 +1,6 @@
 using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
+using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Contracts;
 using ComplianceGrains.WebApi.Infrastructure;
 
@@ -13,19 +14,25 @@ public static class AuthEndpoints
             .WithTags("Authentication")
             .Accepts<PasswordLoginRequest>("application/json")
             .Produces<TokenResponse>()
+            .RequireRateLimiting(SignInLimits.PolicyName)
             .AllowAnonymous();
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> LoginAsync(HttpContext context, IGrainFactory grains, SignInThrottle throttle)
     {
         var body = await JsonBody.ReadObjectAsync(context);
         var username = body.String("username", required: true, allowBlank: false);
         var password = body.String("password", required: true, allowBlank: false);
         body.ThrowIfInvalid();
+        if (throttle.RetryAfter(username!) is { } wait) throw new SignInThrottledException(wait);
 
         var userId = await grains.GetGrain<IUsernameGrain>(username!).GetUserIdAsync();
         var token = userId is { } id ? await grains.GetGrain<IUserGrain>(id).LoginAsync(password!) : null;
-        if (token is null) throw ValidationException.NonField("Invalid username or password.");
+        if (token is null)
+        {
+            throttle.RecordFailure(username!);
+            throw ValidationException.NonField("Invalid username or password.");
+        }
         return Results.Json(new TokenResponse(token), ApiJson.Options);
     }
 }

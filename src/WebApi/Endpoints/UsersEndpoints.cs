@@ -41,6 +41,7 @@ public static class UsersEndpoints
         var password = body.String("password", allowBlank: false);
         var isStaff = body.Bool("is_staff") ?? false;
         var isSupport = body.Bool("is_support") ?? false;
+        var tokenLifetime = body.Int("token_lifetime", allowNull: true, min: 0);
         if (email != "" && !email.Contains('@')) body.AddError("email", "Enter a valid email address.");
         body.ThrowIfInvalid();
 
@@ -48,7 +49,7 @@ public static class UsersEndpoints
         if (!await grains.GetGrain<IUsernameGrain>(username!).ReserveAsync(userId))
             throw ValidationException.Field("username", "A user with that username already exists.");
         var user = await grains.GetGrain<IUserGrain>(userId)
-            .CreateAsync(new NewUser(username!, fullName, email, password, isStaff, isSupport));
+            .CreateAsync(new NewUser(username!, fullName, email, password, isStaff, isSupport) { TokenLifetimeSeconds = tokenLifetime });
         await grains.GetGrain<ICatalogGrain>(CatalogNames.Users).AddAsync(userId);
         return Results.Json(UserResponse.From(context.Request, user), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }

@@ -1,4 +1,5 @@
 using ComplianceGrains.Errors;
+using ComplianceGrains.WebApi.Auth;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 
@@ -9,6 +10,11 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is SignInThrottledException throttled)
+        {
+            await SignInRateLimiting.WriteThrottledAsync(context, throttled.RetryAfter, cancellationToken);
+            return true;
+        }
         var (status, body) = Map(exception);
         if (status >= 500) logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = status;
