@@ -2,22 +2,25 @@
 # A local cluster on one machine: a private PostgreSQL server, the schema, N silos and the front end, as background
 # processes with their pid files and logs under .data/cluster/.
 #
-#   scripts/cluster.sh up [silos]   start what does not run yet (default 3 silos), wait until ready, print URL and token
+#   scripts/cluster.sh up [silos]   start what does not run yet (default 3 silos), wait until every silo is Active in the
+#                                   membership table and the front end is ready, print URL and token; exits non-zero
+#                                   with the log tail of a silo or front end that died
 #   scripts/cluster.sh down         stop what `up` started: front end, silos, and the PostgreSQL server if `up` started it
 #   scripts/cluster.sh status       list what runs
 #
-# Settings (environment): COMPLIANCE_CLUSTER_PG_PORT (default 55433), COMPLIANCE_CLUSTER_URL (default
+# Settings (environment): COMPLIANCE_CLUSTER_PG_PORT (default 25433), COMPLIANCE_CLUSTER_URL (default
 # http://127.0.0.1:8080), COMPLIANCE_CLUSTER_SILO_PORT and COMPLIANCE_CLUSTER_GATEWAY_PORT (first ports, default 11111
-# and 30000; silo i uses base + i), COMPLIANCE_ADMIN_TOKEN (default: a generated token kept in .data/cluster/).
+# and 21111; silo i uses base + i), COMPLIANCE_ADMIN_TOKEN (default: a generated token kept in .data/cluster/).
+# The default ports are below 32768, outside the kernel's ephemeral range, so that no outgoing connection holds them.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
 state=$repo/.data/cluster
-pg_port=${COMPLIANCE_CLUSTER_PG_PORT:-55433}
+pg_port=${COMPLIANCE_CLUSTER_PG_PORT:-25433}
 url=${COMPLIANCE_CLUSTER_URL:-http://127.0.0.1:8080}
 silo_port=${COMPLIANCE_CLUSTER_SILO_PORT:-11111}
-gateway_port=${COMPLIANCE_CLUSTER_GATEWAY_PORT:-30000}
+gateway_port=${COMPLIANCE_CLUSTER_GATEWAY_PORT:-21111}
 build_dir=$repo/src/WebApi/bin/Release/net10.0
 silo_dll=$repo/src/Silo/bin/Release/net10.0/ComplianceGrains.Silo.dll
 webapi_dll=$build_dir/ComplianceGrains.WebApi.dll
@@ -95,16 +98,40 @@ admin_token() {
   cat "$state/admin-token"
 }
 
+# Exits with the end of its log when the process of NAME no longer runs.
+require_running() {
+  local name=$1
+  if ! running_pid "$state/$name.pid" >/dev/null; then
+    echo "$name exited; the end of .data/cluster/$name.log:" >&2
+    tail -n 30 "$state/$name.log" >&2
+    exit 1
+  fi
+}
+
+# The status (3 = Active) of the membership row that the running process of silo I wrote, empty while it has none:
+# rows of earlier processes on the same port started before it.
+silo_status() {
+  local i=$1 pid age
+  pid=$(running_pid "$state/silo-$i.pid") || return 0
+  age=$(ps -o etimes= -p "$pid" | tr -d ' ')
+  PGPASSWORD=compliance psql -h 127.0.0.1 -p "$pg_port" -U compliance -d compliance -tAq -c \
+    "SELECT status FROM orleans_membership WHERE port = $((silo_port + i))
+       AND start_time >= now() - interval '$((age + 5)) seconds' ORDER BY generation DESC LIMIT 1" 2>/dev/null || true
+}
+
+# Waits until every silo is Active in the membership table and the front end answers /health/ready.
 wait_ready() {
-  local deadline=$((SECONDS + ready_timeout))
-  until curl -fsS -o /dev/null --max-time 5 "$url/health/ready" 2>/dev/null; do
-    if ! running_pid "$state/webapi.pid" >/dev/null; then
-      echo "the front end exited; the end of .data/cluster/webapi.log:" >&2
-      tail -n 20 "$state/webapi.log" >&2
-      exit 1
-    fi
+  local silos=$1 deadline=$((SECONDS + ready_timeout)) i pending
+  while :; do
+    pending=
+    for i in $(seq 0 $((silos - 1))); do
+      require_running "silo-$i"
+      [ "$(silo_status "$i")" = 3 ] || pending="$pending silo-$i"
+    done
+    require_running webapi
+    if [ -z "$pending" ] && curl -fsS -o /dev/null --max-time 5 "$url/health/ready" 2>/dev/null; then return; fi
     if [ "$SECONDS" -ge "$deadline" ]; then
-      echo "$url/health/ready did not answer 200 within $ready_timeout s; see the logs in .data/cluster/" >&2
+      echo "not ready within $ready_timeout s (${pending:+not Active:$pending; }front end: $url/health/ready); see the logs in .data/cluster/" >&2
       exit 1
     fi
     sleep 1
@@ -115,7 +142,7 @@ up() {
   local silos=${1:-3} connection token i
   [[ "$silos" =~ ^[1-9][0-9]*$ ]] || { echo "the number of silos must be a positive integer, not '$silos'" >&2; exit 2; }
   mkdir -p "$state"
-  printf 'pg_port=%q\nurl=%q\n' "$pg_port" "$url" >"$state/settings"
+  printf 'pg_port=%q\nurl=%q\nsilo_port=%q\n' "$pg_port" "$url" "$silo_port" >"$state/settings"
   if ! postgres status >/dev/null 2>&1; then
     connection=$(postgres start)
     echo "$pg_port" >"$state/postgres.started"
@@ -142,8 +169,8 @@ up() {
   done
   start webapi "$webapi_dll" "${common[@]}" ASPNETCORE_ENVIRONMENT=Production "COMPLIANCE_ADMIN_TOKEN=$token" -- --urls "$url"
 
-  echo "waiting for $url/health/ready"
-  wait_ready
+  echo "waiting for $silos silos to be Active in the membership table and for $url/health/ready"
+  wait_ready "$silos"
   echo
   echo "ComplianceGrains cluster ready: $url/api/ (Swagger UI: $url/api/docs/)"
   echo "admin token: $token"

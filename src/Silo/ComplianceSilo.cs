@@ -56,6 +56,13 @@ public static class ComplianceSilo
             options.ClusterId = settings.ClusterId;
             options.ServiceId = settings.ServiceId;
         });
+        // A killed silo is declared dead within seconds: its callers' pending calls are then rejected (not left to the
+        // 30 s response timeout) and its grains are activated elsewhere.
+        silo.Configure<ClusterMembershipOptions>(options =>
+        {
+            options.ProbeTimeout = settings.ProbeTimeout;
+            options.NumMissedProbesLimit = settings.MissedProbesLimit;
+        });
         if (settings.AdvertisedAddress is { Length: > 0 } address)
             silo.ConfigureEndpoints(IPAddress.Parse(address), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         else

@@ -30,6 +30,20 @@ public sealed class SiloSettings
     /// </summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>
+    /// Cluster mode: how long a front end waits for a grain call's response before it answers 503. Orleans' default, 30 s,
+    /// is what held requests in flight to a killed silo; a request of this API needs well under a second.
+    /// </summary>
+    public TimeSpan ClientResponseTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// Cluster mode: a silo that misses <see cref="MissedProbesLimit"/> probes of this timeout in a row is voted dead, so
+    /// that calls to it are rejected and its grains move within seconds (Orleans' defaults take about 15 s).
+    /// </summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int MissedProbesLimit { get; set; } = 2;
+
     public static SiloSettings From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<SiloSettings>() ?? new SiloSettings();
 }

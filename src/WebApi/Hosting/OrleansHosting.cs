@@ -28,6 +28,9 @@ public static class OrleansHosting
                 options.ServiceId = settings.ServiceId;
             });
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // A call that a silo does not answer in time (it was killed with the call in flight, or before the cluster
+            // declared it dead) fails fast and answers 503 instead of holding its request for Orleans' default 30 s.
+            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = settings.ClientResponseTimeout);
             client.UseConnectionRetryFilter(RetryConnectingAsync);
             client.UseAdoNetClustering(options =>
             {
