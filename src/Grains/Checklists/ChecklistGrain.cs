@@ -44,10 +44,23 @@ public sealed class ChecklistGrain(
 {
     private Guid Id => this.GetPrimaryKey();
 
+    /// <summary>States stored before the toolbar levels took Waldur's names are read with the new names.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var question in state.State.Questions)
+        {
+            var level = RichTextToolbarLevels.Current(question.Definition.RichTextToolbarLevel);
+            if (level != question.Definition.RichTextToolbarLevel)
+                question.Definition = question.Definition with { RichTextToolbarLevel = level };
+        }
+        return Task.CompletedTask;
+    }
+
     public async Task<ChecklistView> CreateAsync(Caller caller, ChecklistFields fields)
     {
         EnsureStaff(caller);
         if (state.State.Exists) throw ValidationException.NonField("Checklist already exists.");
+        await ClaimTypeAsync(fields.ChecklistType);
         var now = DateTime.UtcNow;
         state.State = new ChecklistState
         {
@@ -73,10 +86,13 @@ public sealed class ChecklistGrain(
         EnsureStaffAndExists(caller);
         if (fields.ChecklistType != state.State.ChecklistType && state.State.OfferingIds.Count > 0)
             throw ValidationException.Field("checklist_type", "The type of a checklist that offerings use cannot change.");
+        var previousType = state.State.ChecklistType;
+        if (fields.ChecklistType != previousType) await ClaimTypeAsync(fields.ChecklistType);
         state.State.Name = fields.Name;
         state.State.Description = fields.Description;
         state.State.ChecklistType = fields.ChecklistType;
         await SaveAsync();
+        if (fields.ChecklistType != previousType) await ReleaseTypeAsync(previousType);
         return View();
     }
 
@@ -87,8 +103,10 @@ public sealed class ChecklistGrain(
             throw ValidationException.General("The checklist is used by offerings; detach it from them before deleting it.");
         foreach (var question in state.State.Questions)
             await ClearLocatorsAsync(question);
+        var type = state.State.ChecklistType;
         await state.ClearStateAsync();
         state.State = new ChecklistState();
+        await ReleaseTypeAsync(type);
         await GrainFactory.GetGrain<ICatalogGrain>(CatalogNames.Checklists).RemoveAsync(Id);
         DeactivateOnIdle();
     }
@@ -273,6 +291,19 @@ public sealed class ChecklistGrain(
 
     private IEnumerable<QuestionState> OrderedQuestions() =>
         state.State.Questions.OrderBy(q => q.Definition.Order).ThenBy(q => q.Created);
+
+    /// <summary>Types that allow one checklist only are claimed before the checklist takes them.</summary>
+    private async Task ClaimTypeAsync(string checklistType)
+    {
+        if (!ChecklistTypeRules.AllowsOnlyOne(checklistType)) return;
+        if (!await GrainFactory.GetGrain<IChecklistTypeSlotGrain>(checklistType).ClaimAsync(Id))
+            throw ValidationException.Field("checklist_type", ChecklistTypeRules.OnlyOneMessage(checklistType));
+    }
+
+    private Task ReleaseTypeAsync(string checklistType) =>
+        ChecklistTypeRules.AllowsOnlyOne(checklistType)
+            ? GrainFactory.GetGrain<IChecklistTypeSlotGrain>(checklistType).ReleaseAsync(Id)
+            : Task.CompletedTask;
 
     private async Task ClearLocatorsAsync(QuestionState question)
     {

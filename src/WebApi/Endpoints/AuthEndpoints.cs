@@ -1,4 +1,3 @@
-using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
 using ComplianceGrains.WebApi.Contracts;
 using ComplianceGrains.WebApi.Infrastructure;
@@ -13,6 +12,7 @@ public static class AuthEndpoints
             .WithTags("Authentication")
             .Accepts<PasswordLoginRequest>("application/json")
             .Produces<TokenResponse>()
+            .Produces<DetailResponse>(StatusCodes.Status401Unauthorized)
             .AllowAnonymous();
     }
 
@@ -25,7 +25,7 @@ public static class AuthEndpoints
 
         var userId = await grains.GetGrain<IUsernameGrain>(username!).GetUserIdAsync();
         var token = userId is { } id ? await grains.GetGrain<IUserGrain>(id).LoginAsync(password!) : null;
-        if (token is null) throw ValidationException.NonField("Invalid username or password.");
+        if (token is null) throw HttpErrorException.InvalidCredentials();
         return Results.Json(new TokenResponse(token), ApiJson.Options);
     }
 }
