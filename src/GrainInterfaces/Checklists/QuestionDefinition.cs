@@ -64,7 +64,12 @@ public static class QuestionTypes
 public static class ChecklistTypes
 {
     public const string OfferingCompliance = "offering_compliance";
+    public const string OnboardingCustomer = "onboarding_customer";
+    public const string OnboardingIntent = "onboarding_intent";
 
     public static readonly IReadOnlyList<string> All =
-        ["project_compliance", "proposal_compliance", OfferingCompliance, "project_metadata", "onboarding_customer", "onboarding_intent"];
+    [
+        "project_compliance", "proposal_compliance", OfferingCompliance, "project_metadata", OnboardingCustomer, OnboardingIntent,
+        "workflow_step",
+    ];
 }

@@ -15,13 +15,14 @@ public interface IUserGrain : IGrainWithGuidKey
     Task<string?> LoginAsync(string password);
 
     /// <summary>Revokes every token of the user and issues a new one.</summary>
-    Task<string> RefreshTokenAsync(Caller caller);
+    Task<IssuedToken> RefreshTokenAsync(Caller caller);
 
     /// <summary>Makes a token chosen by the operator (the bootstrap admin token) valid for this user.</summary>
     Task RegisterTokenAsync(string token);
 
-    /// <summary>Records the user's role in a customer (null removes it). Called by the customer grain.</summary>
-    Task SetCustomerRoleAsync(Guid customerId, CustomerRole? role);
+    /// <summary>Records the user's role in a customer (null removes it), counting until <paramref name="expiresAt"/> if given.
+    /// Called by the customer grain.</summary>
+    Task SetCustomerRoleAsync(Guid customerId, CustomerRole? role, DateTime? expiresAt = null);
 
     [AlwaysInterleave]
     Task<bool> ExistsAsync();

@@ -9,11 +9,10 @@ public sealed record UserView(
     [property: Id(4)] bool IsStaff,
     [property: Id(5)] bool IsSupport,
     [property: Id(6)] DateTime Created,
-    [property: Id(7)] IReadOnlyDictionary<Guid, CustomerRole> CustomerRoles)
-{
-    /// <summary>Tokens expire after this many seconds without a request (Waldur's <c>token_lifetime</c>); null: never.</summary>
-    [Id(8)] public int? TokenLifetimeSeconds { get; init; }
-}
+    [property: Id(7)] IReadOnlyDictionary<Guid, CustomerRole> CustomerRoles,
+    [property: Id(8)] string FirstName,
+    [property: Id(9)] string LastName,
+    [property: Id(10)] int? TokenLifetimeSeconds);
 
 [GenerateSerializer, Immutable]
 public sealed record NewUser(
@@ -22,7 +21,14 @@ public sealed record NewUser(
     [property: Id(2)] string Email,
     [property: Id(3)] string? Password,
     [property: Id(4)] bool IsStaff,
-    [property: Id(5)] bool IsSupport)
-{
-    [Id(6)] public int? TokenLifetimeSeconds { get; init; }
-}
+    [property: Id(5)] bool IsSupport,
+    [property: Id(6)] string FirstName = "",
+    [property: Id(7)] string LastName = "",
+    [property: Id(8)] int? TokenLifetimeSeconds = null);
+
+/// <summary>A freshly issued token with the user it belongs to (the body of <c>refresh_token/</c>).</summary>
+[GenerateSerializer, Immutable]
+public sealed record IssuedToken(
+    [property: Id(0)] string Token,
+    [property: Id(1)] DateTime Created,
+    [property: Id(2)] UserView User);

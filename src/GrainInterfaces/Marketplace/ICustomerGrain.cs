@@ -9,7 +9,8 @@ public interface ICustomerGrain : IGrainWithGuidKey
 
     Task<CustomerView> GetAsync(Caller caller);
 
-    Task AddUserAsync(Caller caller, Guid userId, CustomerRole role);
+    /// <summary>Gives the user a role; with <paramref name="expiresAt"/> the role stops counting at that time.</summary>
+    Task AddUserAsync(Caller caller, Guid userId, CustomerRole role, DateTime? expiresAt = null);
 
     Task RemoveUserAsync(Caller caller, Guid userId);
 

@@ -10,6 +10,12 @@ public interface IOfferingGrain : IGrainWithGuidKey
     /// <summary>The offering as its provider sees it: staff, support and members of its customer.</summary>
     Task<OfferingView> GetAsync(Caller caller);
 
+    /// <summary>
+    /// The checklist a future offering user of this offering answers; for callers who see the offering, in the public
+    /// catalogue or as a member. 400 when the offering requires no checklist.
+    /// </summary>
+    Task<Compliance.ChecklistDefinition> GetChecklistTemplateAsync(Caller caller);
+
     /// <summary>The offering as anyone sees it in the public catalogue.</summary>
     [AlwaysInterleave]
     Task<OfferingView> GetPublicAsync();

@@ -34,4 +34,12 @@ public static class OfferingUserStates
         "Requested", "Creating", "Pending account linking", "Pending additional validation", Ok,
         "Requested deletion", "Deleting", "Deleted", "Error creating", "Error deleting",
     ];
+
+    /// <summary>Waldur's integer code of a state (its <c>OfferingUserStates</c>): 1 Requested … 10 Error deleting.</summary>
+    public static int CodeOf(string label)
+    {
+        for (var index = 0; index < All.Count; index++)
+            if (All[index] == label) return index + 1;
+        throw new ArgumentOutOfRangeException(nameof(label), label, "Not an offering user state.");
+    }
 }

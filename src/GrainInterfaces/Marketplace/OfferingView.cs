@@ -29,4 +29,9 @@ public static class OfferingStates
     public const string Active = "Active";
     public const string Paused = "Paused";
     public const string Archived = "Archived";
+
+    public static readonly IReadOnlyList<string> All = [Draft, Active, Paused, Archived];
+
+    /// <summary>Offerings in the public catalogue: neither drafts nor archived ones.</summary>
+    public static bool IsPublic(string state) => state is not (Draft or Archived);
 }

@@ -46,8 +46,18 @@ public sealed class ChecklistGrain(
 {
     private Guid Id => this.GetPrimaryKey();
 
+    /// <summary>
+    /// States stored before the toolbar levels took Waldur's names are read with the new names; stored values that are
+    /// not valid text are repaired.
+    /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        foreach (var question in state.State.Questions)
+        {
+            var level = RichTextToolbarLevels.Current(question.Definition.RichTextToolbarLevel);
+            if (level != question.Definition.RichTextToolbarLevel)
+                question.Definition = question.Definition with { RichTextToolbarLevel = level };
+        }
         if (!state.State.Exists || ChecklistTextRepair.Repair(state.State) is not (> 0 and var repaired)) return;
         logger.LogWarning("Replaced {Count} stored values of checklist {Id} that were not valid text", repaired, Id);
         // A new version, so that the offering users' cached definitions are fetched again.
@@ -59,6 +69,7 @@ public sealed class ChecklistGrain(
         EnsureStaff(caller);
         Validate(fields);
         if (state.State.Exists) throw ValidationException.NonField("Checklist already exists.");
+        await ClaimTypeAsync(fields.ChecklistType);
         var now = DateTime.UtcNow;
         state.State = new ChecklistState
         {
@@ -85,10 +96,13 @@ public sealed class ChecklistGrain(
         Validate(fields);
         if (fields.ChecklistType != state.State.ChecklistType && state.State.OfferingIds.Count > 0)
             throw ValidationException.Field("checklist_type", "The type of a checklist that offerings use cannot change.");
+        var previousType = state.State.ChecklistType;
+        if (fields.ChecklistType != previousType) await ClaimTypeAsync(fields.ChecklistType);
         state.State.Name = fields.Name;
         state.State.Description = fields.Description;
         state.State.ChecklistType = fields.ChecklistType;
         await SaveAsync();
+        if (fields.ChecklistType != previousType) await ReleaseTypeAsync(previousType);
         return View();
     }
 
@@ -99,8 +113,10 @@ public sealed class ChecklistGrain(
             throw ValidationException.General("The checklist is used by offerings; detach it from them before deleting it.");
         foreach (var question in state.State.Questions)
             await ClearLocatorsAsync(question);
+        var type = state.State.ChecklistType;
         await state.ClearStateAsync();
         state.State = new ChecklistState();
+        await ReleaseTypeAsync(type);
         await GrainFactory.GetGrain<ICatalogGrain>(CatalogNames.Checklists).RemoveAsync(Id);
         DeactivateOnIdle();
     }
@@ -290,6 +306,19 @@ public sealed class ChecklistGrain(
 
     private IEnumerable<QuestionState> OrderedQuestions() =>
         state.State.Questions.OrderBy(q => q.Definition.Order).ThenBy(q => q.Created);
+
+    /// <summary>Types that allow one checklist only are claimed before the checklist takes them.</summary>
+    private async Task ClaimTypeAsync(string checklistType)
+    {
+        if (!ChecklistTypeRules.AllowsOnlyOne(checklistType)) return;
+        if (!await GrainFactory.GetGrain<IChecklistTypeSlotGrain>(checklistType).ClaimAsync(Id))
+            throw ValidationException.Field("checklist_type", ChecklistTypeRules.OnlyOneMessage(checklistType));
+    }
+
+    private Task ReleaseTypeAsync(string checklistType) =>
+        ChecklistTypeRules.AllowsOnlyOne(checklistType)
+            ? GrainFactory.GetGrain<IChecklistTypeSlotGrain>(checklistType).ReleaseAsync(Id)
+            : Task.CompletedTask;
 
     private async Task ClearLocatorsAsync(QuestionState question)
     {

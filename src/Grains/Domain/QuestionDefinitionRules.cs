@@ -8,8 +8,6 @@ public static partial class QuestionDefinitionRules
 {
     public const string NonFieldErrors = "non_field_errors";
 
-    public static readonly IReadOnlyList<string> ToolbarLevels = ["basic", "standard", "full"];
-
     public static readonly IReadOnlyList<int> LikertScaleLengths = [3, 5, 7];
 
     private static readonly HashSet<string> RangeTypes = [QuestionTypes.Number, QuestionTypes.Year, QuestionTypes.Rating];
@@ -28,7 +26,7 @@ public static partial class QuestionDefinitionRules
         if (!QuestionTypes.All.Contains(q.QuestionType)) Add("question_type", $"\"{q.QuestionType}\" is not a valid choice.");
         if (q.DependencyLogicOperator is not ("and" or "or"))
             Add("dependency_logic_operator", $"\"{q.DependencyLogicOperator}\" is not a valid choice.");
-        if (!ToolbarLevels.Contains(q.RichTextToolbarLevel))
+        if (!RichTextToolbarLevels.All.Contains(q.RichTextToolbarLevel))
             Add("rich_text_toolbar_level", $"\"{q.RichTextToolbarLevel}\" is not a valid choice.");
         if (errors.Count > 0) return errors;
 
@@ -37,7 +35,9 @@ public static partial class QuestionDefinitionRules
         ValidateRichText(q, Add);
         ValidateFiles(q, Add);
         ValidateOperatorPair(q.Operator, q.ReviewAnswerValueJson, q.QuestionType, "operator", "review_answer_value", Add);
-        if (!q.AlwaysShowGuidance)
+        if (!q.AlwaysShowGuidance && q.GuidanceOperator is null && q.GuidanceAnswerValueJson is null)
+            Add(NonFieldErrors, "guidance_operator and guidance_answer_value are required when always_show_guidance is false.");
+        else if (!q.AlwaysShowGuidance)
             ValidateOperatorPair(q.GuidanceOperator, q.GuidanceAnswerValueJson, q.QuestionType, "guidance_operator", "guidance_answer_value", Add);
         return errors;
     }
@@ -81,7 +81,7 @@ public static partial class QuestionDefinitionRules
 
     private static void ValidateRichText(QuestionDefinition q, Action<string, string> add)
     {
-        var hasRichTextFields = q.RichTextCharLimit is not null || q.RichTextToolbarLevel != "standard";
+        var hasRichTextFields = q.RichTextCharLimit is not null || q.RichTextToolbarLevel != RichTextToolbarLevels.Default;
         if (q.QuestionType != QuestionTypes.RichText)
         {
             if (hasRichTextFields) add(NonFieldErrors, "Rich text settings can only be set for rich_text questions.");

@@ -17,12 +17,16 @@ public sealed class UserState
     [Id(7)] public DateTime Created { get; set; }
     [Id(8)] public Dictionary<Guid, CustomerRole> CustomerRoles { get; set; } = [];
     [Id(9)] public List<string> TokenHashes { get; set; } = [];
-    [Id(10)] public int? TokenLifetimeSeconds { get; set; }
+    [Id(10)] public Dictionary<Guid, DateTime> CustomerRoleExpirations { get; set; } = [];
+    [Id(11)] public string FirstName { get; set; } = "";
+    [Id(12)] public string LastName { get; set; } = "";
+    [Id(13)] public int? TokenLifetimeSeconds { get; set; }
 }
 
 public sealed class UserGrain(
     [PersistentState("user", StorageNames.Main)] IPersistentState<UserState> state,
-    IPasswordHasher<string> passwordHasher) : Grain, IUserGrain
+    IPasswordHasher<string> passwordHasher,
+    TimeProvider time) : Grain, IUserGrain
 {
     /// <summary>Each login issues a token; the oldest are revoked beyond this many.</summary>
     private const int MaxActiveTokens = 20;
@@ -31,17 +35,20 @@ public sealed class UserGrain(
 
     public async Task<UserView> CreateAsync(NewUser user)
     {
-        TextGuard.Require(("username", user.Username), ("full_name", user.FullName), ("email", user.Email), ("password", user.Password));
+        TextGuard.Require(("username", user.Username), ("full_name", user.FullName), ("first_name", user.FirstName),
+            ("last_name", user.LastName), ("email", user.Email), ("password", user.Password));
         if (state.State.Exists) throw ValidationException.Field("username", "A user with that username already exists.");
         state.State = new UserState
         {
             Exists = true,
             Username = user.Username,
             FullName = user.FullName,
+            FirstName = user.FirstName,
+            LastName = user.LastName,
+            TokenLifetimeSeconds = user.TokenLifetimeSeconds,
             Email = user.Email,
             IsStaff = user.IsStaff,
             IsSupport = user.IsSupport,
-            TokenLifetimeSeconds = user.TokenLifetimeSeconds,
             PasswordHash = user.Password is null ? null : passwordHasher.HashPassword(user.Username, user.Password),
             Created = DateTime.UtcNow,
         };
@@ -72,7 +79,7 @@ public sealed class UserGrain(
         return token;
     }
 
-    public async Task<string> RefreshTokenAsync(Caller caller)
+    public async Task<IssuedToken> RefreshTokenAsync(Caller caller)
     {
         if (!state.State.Exists || !(caller.CanReadEverything || caller.UserId == Id)) throw new NotFoundException();
         if (!(caller.IsStaff || caller.UserId == Id)) throw new PermissionDeniedException();
@@ -81,16 +88,18 @@ public sealed class UserGrain(
         state.State.TokenHashes.Clear();
         var token = TokenHashing.NewToken();
         await AddTokenAsync(token);
-        return token;
+        return new IssuedToken(token, time.GetUtcNow().UtcDateTime, View());
     }
 
     public Task RegisterTokenAsync(string token) =>
         state.State.TokenHashes.Contains(TokenHashing.Hash(token)) ? Task.CompletedTask : AddTokenAsync(token);
 
-    public async Task SetCustomerRoleAsync(Guid customerId, CustomerRole? role)
+    public async Task SetCustomerRoleAsync(Guid customerId, CustomerRole? role, DateTime? expiresAt = null)
     {
         if (role is null) state.State.CustomerRoles.Remove(customerId);
         else state.State.CustomerRoles[customerId] = role.Value;
+        if (role is not null && expiresAt is { } at) state.State.CustomerRoleExpirations[customerId] = at;
+        else state.State.CustomerRoleExpirations.Remove(customerId);
         await state.WriteStateAsync();
     }
 
@@ -110,10 +119,14 @@ public sealed class UserGrain(
         await state.WriteStateAsync();
     }
 
-    private UserView View() => new(
-        Id, state.State.Username, state.State.FullName, state.State.Email, state.State.IsStaff, state.State.IsSupport,
-        state.State.Created, new Dictionary<Guid, CustomerRole>(state.State.CustomerRoles))
+    private UserView View()
     {
-        TokenLifetimeSeconds = state.State.TokenLifetimeSeconds,
-    };
+        var now = time.GetUtcNow();
+        var roles = state.State.CustomerRoles
+            .Where(r => RoleExpiry.Counts(state.State.CustomerRoleExpirations.TryGetValue(r.Key, out var at) ? at : null, now))
+            .ToDictionary(r => r.Key, r => r.Value);
+        return new UserView(
+            Id, state.State.Username, state.State.FullName, state.State.Email, state.State.IsStaff, state.State.IsSupport,
+            state.State.Created, roles, state.State.FirstName, state.State.LastName, state.State.TokenLifetimeSeconds);
+    }
 }

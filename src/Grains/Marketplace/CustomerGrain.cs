@@ -13,10 +13,12 @@ public sealed class CustomerState
     [Id(2)] public Guid? ServiceProviderId { get; set; }
     [Id(3)] public DateTime Created { get; set; }
     [Id(4)] public Dictionary<Guid, CustomerRole> Members { get; set; } = [];
+    [Id(5)] public Dictionary<Guid, DateTime> RoleExpirations { get; set; } = [];
 }
 
 public sealed class CustomerGrain(
-    [PersistentState("customer", StorageNames.Main)] IPersistentState<CustomerState> state) : Grain, ICustomerGrain
+    [PersistentState("customer", StorageNames.Main)] IPersistentState<CustomerState> state,
+    TimeProvider time) : Grain, ICustomerGrain
 {
     private Guid Id => this.GetPrimaryKey();
 
@@ -37,14 +39,18 @@ public sealed class CustomerGrain(
         return Task.FromResult(View());
     }
 
-    public async Task AddUserAsync(Caller caller, Guid userId, CustomerRole role)
+    public async Task AddUserAsync(Caller caller, Guid userId, CustomerRole role, DateTime? expiresAt = null)
     {
         EnsureOwnerOrStaff(caller);
+        if (expiresAt is { } at && !RoleExpiry.Counts(at, time.GetUtcNow()))
+            throw ValidationException.Field("expiration_time", "Expiration time should be greater than current time.");
         if (!await GrainFactory.GetGrain<IUserGrain>(userId).ExistsAsync())
             throw ValidationException.Field("user", $"Object with uuid={userId:N} does not exist.");
         state.State.Members[userId] = role;
+        if (expiresAt is { } expiry) state.State.RoleExpirations[userId] = expiry;
+        else state.State.RoleExpirations.Remove(userId);
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IUserGrain>(userId).SetCustomerRoleAsync(Id, role);
+        await GrainFactory.GetGrain<IUserGrain>(userId).SetCustomerRoleAsync(Id, role, expiresAt);
     }
 
     public async Task RemoveUserAsync(Caller caller, Guid userId)
@@ -52,15 +58,23 @@ public sealed class CustomerGrain(
         EnsureOwnerOrStaff(caller);
         if (!state.State.Members.Remove(userId))
             throw ValidationException.Field("user", "The user has no role in this customer.");
+        state.State.RoleExpirations.Remove(userId);
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IUserGrain>(userId).SetCustomerRoleAsync(Id, null);
     }
 
     public Task<bool> HasPermissionAsync(Caller caller, Permission permission) =>
         Task.FromResult(caller.IsStaff
-            || (state.State.Members.TryGetValue(caller.UserId, out var role) && CustomerPermissions.Grants(role, permission)));
+            || (ActiveRole(caller.UserId) is { } role && CustomerPermissions.Grants(role, permission)));
 
-    public Task<bool> IsMemberAsync(Caller caller) => Task.FromResult(state.State.Members.ContainsKey(caller.UserId));
+    public Task<bool> IsMemberAsync(Caller caller) => Task.FromResult(ActiveRole(caller.UserId) is not null);
+
+    /// <summary>The user's role while it counts: expired roles grant nothing.</summary>
+    private CustomerRole? ActiveRole(Guid userId) =>
+        state.State.Members.TryGetValue(userId, out var role)
+        && RoleExpiry.Counts(state.State.RoleExpirations.TryGetValue(userId, out var at) ? at : null, time.GetUtcNow())
+            ? role
+            : null;
 
     public async Task<bool> AttachServiceProviderAsync(Guid serviceProviderId)
     {
@@ -72,14 +86,14 @@ public sealed class CustomerGrain(
 
     private void EnsureVisible(Caller caller)
     {
-        if (!state.State.Exists || !(caller.CanReadEverything || state.State.Members.ContainsKey(caller.UserId)))
+        if (!state.State.Exists || !(caller.CanReadEverything || ActiveRole(caller.UserId) is not null))
             throw new NotFoundException();
     }
 
     private void EnsureOwnerOrStaff(Caller caller)
     {
         EnsureVisible(caller);
-        var isOwner = state.State.Members.TryGetValue(caller.UserId, out var role) && role == CustomerRole.Owner;
+        var isOwner = ActiveRole(caller.UserId) == CustomerRole.Owner;
         if (!(caller.IsStaff || isOwner)) throw new PermissionDeniedException();
     }
 

@@ -27,6 +27,7 @@ public sealed class OfferingState
 public sealed class OfferingGrain(
     [PersistentState("offering", StorageNames.Main)] IPersistentState<OfferingState> state,
     IOfferingMemberStore members,
+    ChecklistDefinitionCache definitions,
     ILogger<OfferingGrain> logger) : Grain, IOfferingGrain, IRemindable
 {
     private const string JobReminder = "compliance-sync";
@@ -89,6 +90,13 @@ public sealed class OfferingGrain(
     {
         await EnsureVisibleAsync(caller);
         return await ViewAsync();
+    }
+
+    public async Task<ChecklistDefinition> GetChecklistTemplateAsync(Caller caller)
+    {
+        if (!(S.Exists && OfferingStates.IsPublic(S.State))) await EnsureVisibleAsync(caller);
+        var definition = S.ChecklistId is { } checklistId ? await definitions.GetAsync(checklistId, S.ChecklistVersion) : null;
+        return definition ?? throw ValidationException.General(OfferingUserGrain.NoChecklist);
     }
 
     public Task<OfferingView> GetPublicAsync()

@@ -17,7 +17,7 @@ public sealed class OfferingUserGrain(
     LibMagicMimeSniffer mimeSniffer,
     ILogger<OfferingUserGrain> logger) : Grain, IOfferingUserGrain
 {
-    private const string NoChecklist = "No checklist configured for this object";
+    internal const string NoChecklist = "No checklist configured for this object";
     private static readonly TimeSpan DeliveryRetryPeriod = TimeSpan.FromSeconds(2);
     private Dictionary<Guid, string>? _userNames;
     private OfferingUserSnapshot? _unpublished;

@@ -26,8 +26,8 @@ public sealed record OptionRequest(string Question, string Label, int? Order);
 
 public sealed record QuestionResponse(
     Guid Uuid, string Url, string Checklist, Guid ChecklistUuid, string ChecklistName, string ChecklistType, string Description,
-    string QuestionType, bool Required, int Order, string? UserGuidance, bool AlwaysShowGuidance,
-    JsonElement? GuidanceAnswerValue, string? GuidanceOperator, string? Operator, JsonElement? ReviewAnswerValue,
+    string QuestionType, bool Required, int Order, string UserGuidance, bool AlwaysShowGuidance,
+    JsonElement? GuidanceAnswerValue, string GuidanceOperator, string Operator, JsonElement? ReviewAnswerValue,
     bool AlwaysRequiresReview, string? MinValue, string? MaxValue, string DependencyLogicOperator,
     IReadOnlyList<string> AllowedFileTypes, IReadOnlyList<string> AllowedMimeTypes, int? MaxFileSizeMb, int? MaxFilesCount,
     int? LikertScaleLength, string LikertLowLabel, string LikertHighLabel, bool LikertAllowNa, int? RichTextCharLimit,
@@ -39,8 +39,8 @@ public sealed record QuestionResponse(
         return new QuestionResponse(
             question.Id, ApiUrls.Of(request, "checklists-admin-questions", question.Id),
             ApiUrls.Of(request, "checklists-admin", question.ChecklistId), question.ChecklistId, question.ChecklistName,
-            question.ChecklistType, q.Description, q.QuestionType, q.Required, q.Order, q.UserGuidance, q.AlwaysShowGuidance,
-            Json(q.GuidanceAnswerValueJson), q.GuidanceOperator, q.Operator, Json(q.ReviewAnswerValueJson), q.AlwaysRequiresReview,
+            question.ChecklistType, q.Description, q.QuestionType, q.Required, q.Order, q.UserGuidance ?? "", q.AlwaysShowGuidance,
+            Json(q.GuidanceAnswerValueJson), q.GuidanceOperator ?? "", q.Operator ?? "", Json(q.ReviewAnswerValueJson), q.AlwaysRequiresReview,
             DecimalText.Format(q.MinValue), DecimalText.Format(q.MaxValue), q.DependencyLogicOperator, q.AllowedFileTypes, q.AllowedMimeTypes,
             q.MaxFileSizeMb, q.MaxFilesCount, q.LikertScaleLength, q.LikertLowLabel, q.LikertHighLabel, q.LikertAllowNa,
             q.RichTextCharLimit, q.RichTextToolbarLevel,

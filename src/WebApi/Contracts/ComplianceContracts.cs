@@ -6,7 +6,7 @@ namespace ComplianceGrains.WebApi.Contracts;
 
 public sealed record UnansweredQuestionResponse(Guid Uuid, string Description, string QuestionType);
 
-public sealed record CompletionStatusResponse(
+public record CompletionStatusResponse(
     Guid Uuid, bool IsCompleted, double CompletionPercentage, IReadOnlyList<UnansweredQuestionResponse> UnansweredRequiredQuestions,
     string ChecklistName, string ChecklistDescription, DateTime Created, DateTime Modified)
 {
@@ -22,13 +22,13 @@ public sealed record UserOptionResponse(Guid Uuid, string Label, int Order);
 
 public sealed record ExistingAnswerResponse(
     Guid Uuid, JsonElement AnswerData, Guid User, string UserName, string QuestionDescription, string QuestionType,
-    bool QuestionRequired, DateTime Created, DateTime Modified);
+    bool QuestionRequired, bool RequiresReview, DateTime Created, DateTime Modified);
 
 public sealed record DependencyConditionResponse(string QuestionDescription, string Operator, JsonElement RequiredValue);
 
 public sealed record DependenciesInfoResponse(string Logic, IReadOnlyList<DependencyConditionResponse> Conditions);
 
-public sealed record UserQuestionResponse(
+public record UserQuestionResponse(
     Guid Uuid, string Description, string QuestionType, bool Required, int Order, string? UserGuidance,
     ExistingAnswerResponse? ExistingAnswer, IReadOnlyList<UserOptionResponse> QuestionOptions, string? MinValue, string? MaxValue,
     IReadOnlyList<string> AllowedFileTypes, IReadOnlyList<string> AllowedMimeTypes, int? MaxFileSizeMb, int? MaxFilesCount,
@@ -37,6 +37,19 @@ public sealed record UserQuestionResponse(
 
 public sealed record UserChecklistResponse(
     ChecklistSummaryResponse Checklist, CompletionStatusResponse Completion, IReadOnlyList<UserQuestionResponse> Questions);
+
+/// <summary>A question as a future offering user sees it before answering (Waldur's <c>Question</c>).</summary>
+public sealed record TemplateQuestionResponse(
+    Guid Uuid, string Description, string QuestionType, bool Required, int Order, string UserGuidance,
+    IReadOnlyList<UserOptionResponse> QuestionOptions, string? MinValue, string? MaxValue, IReadOnlyList<string> AllowedFileTypes,
+    IReadOnlyList<string> AllowedMimeTypes, int? MaxFileSizeMb, int? MaxFilesCount, int? LikertScaleLength, string LikertLowLabel,
+    string LikertHighLabel, bool LikertAllowNa, int? RichTextCharLimit, string RichTextToolbarLevel, string DependencyLogicOperator,
+    DependenciesInfoResponse? DependenciesInfo);
+
+/// <summary>The body of <c>checklist-template/</c> (Waldur's <c>ChecklistTemplate</c>).</summary>
+public sealed record ChecklistTemplateResponse(
+    ChecklistSummaryResponse Checklist, IReadOnlyList<TemplateQuestionResponse> Questions,
+    IReadOnlyList<TemplateQuestionResponse> InitialVisibleQuestions);
 
 public sealed record AnswerItemRequest(Guid QuestionUuid, JsonElement? AnswerData);
 
@@ -71,7 +84,7 @@ public sealed record ComplianceOverviewResponse(
 }
 
 public sealed record ProviderOfferingUserResponse(
-    Guid Uuid, string UserFullName, string UserEmail, string OfferingName, string? ChecklistName, string Username, string State,
+    Guid Uuid, string UserFullName, string UserEmail, string OfferingName, string? ChecklistName, string Username, int State,
     double? CompletionPercentage, string ComplianceStatus, DateTime? LastUpdated, DateTime Created);
 
 public sealed record ChecklistUsageResponse(Guid ChecklistUuid, string ChecklistName, int QuestionsCount, int OfferingsCount)

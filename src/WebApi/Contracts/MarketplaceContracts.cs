@@ -32,6 +32,9 @@ public sealed record PublicOfferingResponse(
         offering.CustomerId, offering.CustomerName, offering.State, offering.HasComplianceRequirements);
 }
 
+/// <summary>The answer of a state change (Waldur's <c>DetailState</c>).</summary>
+public sealed record DetailStateResponse(string Detail, string State);
+
 public sealed record CreateOfferingRequest(string Name, Guid Customer, string? Description, Guid? ComplianceChecklist);
 
 public sealed record OfferingUserResponse(

@@ -1,4 +1,3 @@
-using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
 using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Contracts;
@@ -15,6 +14,7 @@ public static class AuthEndpoints
             .Accepts<PasswordLoginRequest>("application/json")
             .Produces<TokenResponse>()
             .RequireRateLimiting(SignInLimits.PolicyName)
+            .Produces<DetailResponse>(StatusCodes.Status401Unauthorized)
             .AllowAnonymous();
     }
 
@@ -31,7 +31,7 @@ public static class AuthEndpoints
         if (token is null)
         {
             throttle.RecordFailure(username!);
-            throw ValidationException.NonField("Invalid username or password.");
+            throw HttpErrorException.InvalidCredentials();
         }
         return Results.Json(new TokenResponse(token), ApiJson.Options);
     }

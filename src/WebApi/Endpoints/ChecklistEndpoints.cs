@@ -14,7 +14,7 @@ public static class ChecklistEndpoints
     {
         var checklists = StaffGroup(app, "/api/checklists-admin", "Checklist administration");
         checklists.MapPost("/", CreateChecklistAsync).Accepts<ChecklistRequest>("application/json").Produces<ChecklistResponse>(StatusCodes.Status201Created);
-        checklists.MapGet("/", ListChecklistsAsync).Produces<ChecklistResponse[]>();
+        checklists.MapList("/", ListChecklistsAsync).Produces<ChecklistResponse[]>();
         checklists.MapGet("/{uuid}", GetChecklistAsync).Produces<ChecklistResponse>();
         checklists.MapPut("/{uuid}", (string uuid, HttpContext c, IGrainFactory g) => UpdateChecklistAsync(uuid, c, g, partial: false))
             .Accepts<ChecklistRequest>("application/json").Produces<ChecklistResponse>();
@@ -28,7 +28,7 @@ public static class ChecklistEndpoints
 
         var options = StaffGroup(app, "/api/checklists-admin-question-options", "Checklist administration");
         options.MapPost("/", CreateOptionAsync).Accepts<OptionRequest>("application/json").Produces<OptionResponse>(StatusCodes.Status201Created);
-        options.MapGet("/", ListOptionsAsync).Produces<OptionResponse[]>();
+        options.MapList("/", ListOptionsAsync).Produces<OptionResponse[]>();
         options.MapGet("/{uuid}", GetOptionAsync).Produces<OptionResponse>();
         options.MapPut("/{uuid}", (string uuid, HttpContext c, IGrainFactory g) => UpdateOptionAsync(uuid, c, g, partial: false))
             .Accepts<OptionRequest>("application/json").Produces<OptionResponse>();
@@ -40,7 +40,7 @@ public static class ChecklistEndpoints
     private static void MapQuestions(RouteGroupBuilder questions)
     {
         questions.MapPost("/", CreateQuestionAsync).Accepts<QuestionRequest>("application/json").Produces<QuestionResponse>(StatusCodes.Status201Created);
-        questions.MapGet("/", ListQuestionsAsync).Produces<QuestionResponse[]>();
+        questions.MapList("/", ListQuestionsAsync).Produces<QuestionResponse[]>();
         questions.MapGet("/{uuid}", GetQuestionAsync).Produces<QuestionResponse>();
         questions.MapPut("/{uuid}", (string uuid, HttpContext c, IGrainFactory g) => UpdateQuestionAsync(uuid, c, g, partial: false))
             .Accepts<QuestionRequest>("application/json").Produces<QuestionResponse>();

@@ -15,7 +15,7 @@ public static class CompletionsEndpoints
         var completions = app.MapGroup("/api/marketplace-offering-user-checklist-completions")
             .WithTags("Checklist completions")
             .RequireAuthorization();
-        completions.MapGet("/", ListAsync).Produces<CompletionResponse[]>();
+        completions.MapList("/", ListAsync).Produces<CompletionResponse[]>();
         completions.MapGet("/{uuid}", GetAsync).Produces<CompletionResponse>();
     }
 

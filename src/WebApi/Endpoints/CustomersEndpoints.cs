@@ -10,8 +10,12 @@ namespace ComplianceGrains.WebApi.Endpoints;
 
 public static class CustomersEndpoints
 {
+    /// <summary>Waldur's role names, and the short names this API accepted first.</summary>
     private static readonly Dictionary<string, CustomerRole> Roles = new()
     {
+        ["CUSTOMER.OWNER"] = CustomerRole.Owner,
+        ["CUSTOMER.MANAGER"] = CustomerRole.Manager,
+        ["CUSTOMER.SUPPORT"] = CustomerRole.Support,
         ["owner"] = CustomerRole.Owner,
         ["manager"] = CustomerRole.Manager,
         ["support"] = CustomerRole.Support,
@@ -21,10 +25,12 @@ public static class CustomersEndpoints
     {
         var customers = app.MapGroup("/api/customers").WithTags("Customers").RequireAuthorization();
         customers.MapPost("/", CreateAsync).Accepts<CreateCustomerRequest>("application/json").Produces<CustomerResponse>(StatusCodes.Status201Created);
-        customers.MapGet("/", ListAsync).Produces<CustomerResponse[]>();
+        customers.MapList("/", ListAsync).Produces<CustomerResponse[]>();
         customers.MapGet("/{uuid}", GetAsync).Produces<CustomerResponse>();
-        customers.MapPost("/{uuid}/add_user", AddUserAsync).Accepts<CustomerUserRequest>("application/json");
-        customers.MapPost("/{uuid}/delete_user", DeleteUserAsync).Accepts<CustomerUserRequest>("application/json");
+        customers.MapPost("/{uuid}/add_user", AddUserAsync).Accepts<CustomerUserRequest>("application/json")
+            .Produces<RoleExpirationResponse>(StatusCodes.Status201Created);
+        customers.MapPost("/{uuid}/delete_user", DeleteUserAsync).Accepts<CustomerUserRequest>("application/json")
+            .Produces<DetailResponse>();
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains)
@@ -60,9 +66,10 @@ public static class CustomersEndpoints
         var body = await JsonBody.ReadObjectAsync(context);
         var userId = body.Reference("user", required: true);
         var role = body.Choice("role", Roles.Keys, required: true);
+        var expiresAt = body.Timestamp("expiration_time");
         body.ThrowIfInvalid();
-        await customer.AddUserAsync(context.Caller(), userId!.Value, Roles[role!]);
-        return Results.Json(ApiExceptionHandler.Detail("The user was added to the customer."), ApiJson.Options);
+        await customer.AddUserAsync(context.Caller(), userId!.Value, Roles[role!], expiresAt);
+        return Results.Json(new RoleExpirationResponse(expiresAt), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> DeleteUserAsync(string uuid, HttpContext context, IGrainFactory grains)

@@ -15,7 +15,7 @@ public static class DependencyEndpoints
     {
         var dependencies = ChecklistEndpoints.StaffGroup(app, "/api/checklists-admin-question-dependencies", "Checklist administration");
         dependencies.MapPost("/", CreateAsync).Accepts<DependencyRequest>("application/json").Produces<DependencyResponse>(StatusCodes.Status201Created);
-        dependencies.MapGet("/", ListAsync).Produces<DependencyResponse[]>();
+        dependencies.MapList("/", ListAsync).Produces<DependencyResponse[]>();
         dependencies.MapGet("/{uuid}", GetAsync).Produces<DependencyResponse>();
         dependencies.MapPut("/{uuid}", (string uuid, HttpContext c, IGrainFactory g) => UpdateAsync(uuid, c, g, partial: false))
             .Accepts<DependencyRequest>("application/json").Produces<DependencyResponse>();

@@ -1,3 +1,4 @@
+using ComplianceGrains.Errors;
 using ComplianceGrains.Marketplace;
 using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Contracts;
@@ -10,16 +11,26 @@ public static class OfferingUserComplianceEndpoints
 {
     public static void MapOfferingUserComplianceEndpoints(this RouteGroupBuilder users)
     {
+        users.MapGet("/checklist-template", ChecklistTemplateAsync).Produces<ChecklistTemplateResponse>();
         users.MapGet("/{uuid}/checklist", ChecklistAsync).Produces<UserChecklistResponse>();
         users.MapGet("/{uuid}/completion_status", CompletionStatusAsync).Produces<CompletionStatusResponse>();
         users.MapPost("/{uuid}/submit_answers", SubmitAnswersAsync)
             .Accepts<AnswerItemRequest[]>("application/json")
             .Produces<SubmitAnswersResponse>();
-        users.MapGet("/{uuid}/history", HistoryAsync).Produces<HistoryEntryResponse[]>();
+        users.MapList("/{uuid}/history", HistoryAsync).Produces<HistoryEntryResponse[]>();
         users.MapGet("/{uuid}/files/{fileId}", DownloadFileAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
     }
 
     private static IOfferingUserGrain Grain(IGrainFactory grains, string uuid) => grains.GetGrain<IOfferingUserGrain>(RouteIds.Parse(uuid));
+
+    /// <summary>What a future offering user of the offering named by <c>parent_uuid</c> answers.</summary>
+    private static async Task<IResult> ChecklistTemplateAsync(HttpContext context, IGrainFactory grains)
+    {
+        var offeringId = QueryFilters.Uuid(context.Request, "parent_uuid")
+            ?? throw ValidationException.Field("parent_uuid", "This field is required.");
+        var checklist = await grains.GetGrain<IOfferingGrain>(offeringId).GetChecklistTemplateAsync(context.Caller());
+        return Results.Json(UserChecklistMapper.Template(checklist), ApiJson.Options);
+    }
 
     private static async Task<IResult> ChecklistAsync(string uuid, HttpContext context, IGrainFactory grains)
     {

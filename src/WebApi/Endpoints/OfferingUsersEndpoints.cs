@@ -14,7 +14,7 @@ public static class OfferingUsersEndpoints
         users.MapPost("/", CreateAsync)
             .Accepts<CreateOfferingUserRequest>("application/json")
             .Produces<OfferingUserResponse>(StatusCodes.Status201Created);
-        users.MapGet("/", ListAsync).Produces<OfferingUserResponse[]>();
+        users.MapList("/", ListAsync).Produces<OfferingUserResponse[]>();
         users.MapGet("/{uuid}", GetAsync).Produces<OfferingUserResponse>();
         users.MapPatch("/{uuid}", UpdateAsync).Accepts<UpdateOfferingUserRequest>("application/json").Produces<OfferingUserResponse>();
         users.MapDelete("/{uuid}", DeleteAsync).Produces(StatusCodes.Status204NoContent);

@@ -21,9 +21,9 @@ public static class ProviderComplianceEndpoints
         var compliance = app.MapGroup("/api/marketplace-service-providers/{uuid}/compliance")
             .WithTags("Service provider compliance")
             .RequireAuthorization();
-        compliance.MapGet("/compliance_overview", OverviewAsync).Produces<ComplianceOverviewResponse[]>();
-        compliance.MapGet("/offering_users", OfferingUsersAsync).Produces<ProviderOfferingUserResponse[]>();
-        compliance.MapGet("/checklists_summary", ChecklistsSummaryAsync).Produces<ChecklistUsageResponse[]>();
+        compliance.MapList("/compliance_overview", OverviewAsync).Produces<ComplianceOverviewResponse[]>();
+        compliance.MapList("/offering_users", OfferingUsersAsync).Produces<ProviderOfferingUserResponse[]>();
+        compliance.MapList("/checklists_summary", ChecklistsSummaryAsync).Produces<ChecklistUsageResponse[]>();
         compliance.MapGet("/export", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 
@@ -68,7 +68,7 @@ public static class ProviderComplianceEndpoints
         var page = first;
         for (var offset = 0; page.Items.Count > 0; )
         {
-            await csv.WriteRecordsAsync(page.Items.Select(r => ProviderOfferingUserCsvRow.From(Row(r))));
+            await csv.WriteRecordsAsync(page.Items.Select(r => ProviderOfferingUserCsvRow.From(Row(r), r.OfferingUser.State)));
             await writer.FlushAsync(context.RequestAborted);
             offset += page.Items.Count;
             if (offset >= page.TotalCount) break;
@@ -89,7 +89,7 @@ public static class ProviderComplianceEndpoints
         var u = row.OfferingUser;
         var completion = u.HasComplianceChecklist ? row.Completion : null;
         return new ProviderOfferingUserResponse(
-            u.Id, u.UserFullName, u.UserEmail, u.OfferingName, completion?.ChecklistName, u.Username, u.State,
+            u.Id, u.UserFullName, u.UserEmail, u.OfferingName, completion?.ChecklistName, u.Username, OfferingUserStates.CodeOf(u.State),
             u.HasComplianceChecklist ? completion?.CompletionPercentage ?? 0.0 : null,
             ComplianceStatusRule.Of(row), completion?.Modified, u.Created);
     }
@@ -98,11 +98,11 @@ public static class ProviderComplianceEndpoints
 /// <summary>A row of the CSV export, with the column names of offering_users/.</summary>
 public sealed record ProviderOfferingUserCsvRow(
     string uuid, string user_full_name, string user_email, string offering_name, string? checklist_name, string username,
-    string state, string? completion_percentage, string compliance_status, string? last_updated, string created)
+    int state, string? completion_percentage, string compliance_status, string? last_updated, string created, string state_label)
 {
-    public static ProviderOfferingUserCsvRow From(ProviderOfferingUserResponse r) => new(
+    public static ProviderOfferingUserCsvRow From(ProviderOfferingUserResponse r, string stateLabel) => new(
         r.Uuid.ToString("N"), r.UserFullName, r.UserEmail, r.OfferingName, r.ChecklistName, r.Username, r.State,
         r.CompletionPercentage?.ToString("0.0", CultureInfo.InvariantCulture), r.ComplianceStatus,
         r.LastUpdated?.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-        r.Created.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+        r.Created.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), stateLabel);
 }

@@ -15,9 +15,9 @@ public static class ProviderOfferingsEndpoints
         offerings.MapPost("/", CreateAsync)
             .Accepts<CreateOfferingRequest>("application/json")
             .Produces<ProviderOfferingResponse>(StatusCodes.Status201Created);
-        offerings.MapGet("/", ListAsync).Produces<ProviderOfferingResponse[]>();
+        offerings.MapList("/", ListAsync).Produces<ProviderOfferingResponse[]>();
         offerings.MapGet("/{uuid}", GetAsync).Produces<ProviderOfferingResponse>();
-        offerings.MapPost("/{uuid}/archive", ArchiveAsync).Produces<ProviderOfferingResponse>();
+        offerings.MapPost("/{uuid}/archive", ArchiveAsync).Produces<DetailStateResponse>();
         return offerings;
     }
 
@@ -65,6 +65,6 @@ public static class ProviderOfferingsEndpoints
     private static async Task<IResult> ArchiveAsync(string uuid, HttpContext context, IGrainFactory grains)
     {
         var offering = await grains.GetGrain<IOfferingGrain>(RouteIds.Parse(uuid)).ArchiveAsync(context.Caller());
-        return Results.Json(ProviderOfferingResponse.From(context.Request, offering), ApiJson.Options);
+        return Results.Json(new DetailStateResponse("Offering state updated.", offering.State), ApiJson.Options);
     }
 }

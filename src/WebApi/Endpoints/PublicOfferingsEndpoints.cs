@@ -12,11 +12,11 @@ public static class PublicOfferingsEndpoints
     public static void MapPublicOfferingsEndpoints(this IEndpointRouteBuilder app)
     {
         var offerings = app.MapGroup("/api/marketplace-public-offerings").WithTags("Public offerings").AllowAnonymous();
-        offerings.MapGet("/", ListAsync).Produces<PublicOfferingResponse[]>();
+        offerings.MapList("/", ListAsync).Produces<PublicOfferingResponse[]>();
         offerings.MapGet("/{uuid}", GetAsync).Produces<PublicOfferingResponse>();
     }
 
-    private static bool IsPublic(OfferingView offering) => offering.State is not (OfferingStates.Draft or OfferingStates.Archived);
+    private static bool IsPublic(OfferingView offering) => OfferingStates.IsPublic(offering.State);
 
     private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
     {

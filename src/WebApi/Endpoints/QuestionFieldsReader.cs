@@ -35,7 +35,7 @@ public static class QuestionFieldsReader
         if (body.Has("likert_allow_na")) q = q with { LikertAllowNa = body.Bool("likert_allow_na") ?? q.LikertAllowNa };
         if (body.Has("rich_text_char_limit")) q = q with { RichTextCharLimit = body.Int("rich_text_char_limit", allowNull: true) };
         if (body.Has("rich_text_toolbar_level"))
-            q = q with { RichTextToolbarLevel = body.Choice("rich_text_toolbar_level", QuestionDefinitionRules.ToolbarLevels) ?? q.RichTextToolbarLevel };
+            q = q with { RichTextToolbarLevel = body.Choice("rich_text_toolbar_level", RichTextToolbarLevels.All) ?? q.RichTextToolbarLevel };
         return q;
     }
 }

@@ -10,9 +10,9 @@ public static class ReviewEndpoints
 {
     public static RouteGroupBuilder MapReviewEndpoints(this RouteGroupBuilder users)
     {
-        users.MapGet("/{uuid}/checklist_review", ChecklistReviewAsync).Produces<UserChecklistResponse>();
-        users.MapGet("/{uuid}/completion_review_status", CompletionReviewStatusAsync).Produces<CompletionStatusResponse>();
-        users.MapPost("/{uuid}/review", ReviewAsync).Accepts<ReviewRequest>("application/json").Produces<CompletionStatusResponse>();
+        users.MapGet("/{uuid}/checklist_review", ChecklistReviewAsync).Produces<ChecklistReviewResponse>();
+        users.MapGet("/{uuid}/completion_review_status", CompletionReviewStatusAsync).Produces<CompletionReviewResponse>();
+        users.MapPost("/{uuid}/review", ReviewAsync).Accepts<ReviewRequest>("application/json").Produces<CompletionReviewResponse>();
         return users;
     }
 
@@ -41,5 +41,3 @@ public static class ReviewEndpoints
         return Results.Json(ReviewMapper.Completion(view), ApiJson.Options);
     }
 }
-
-public sealed record ReviewRequest(string? ReviewNotes);

@@ -14,7 +14,7 @@ public static class ServiceProvidersEndpoints
         providers.MapPost("/", CreateAsync)
             .Accepts<CreateServiceProviderRequest>("application/json")
             .Produces<ServiceProviderResponse>(StatusCodes.Status201Created);
-        providers.MapGet("/", ListAsync).Produces<ServiceProviderResponse[]>();
+        providers.MapList("/", ListAsync).Produces<ServiceProviderResponse[]>();
         providers.MapGet("/{uuid}", GetAsync).Produces<ServiceProviderResponse>();
     }
 

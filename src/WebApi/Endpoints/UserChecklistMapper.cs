@@ -30,11 +30,32 @@ public static class UserChecklistMapper
             question.Id, q.Description, q.QuestionType, q.Required, q.Order, Guidance(q, answerData),
             answer is null ? null : new ExistingAnswerResponse(
                 answer.Id, answerData!.Value, answer.UserId, answer.UserName, q.Description, q.QuestionType, q.Required,
-                answer.Created, answer.Modified),
+                RequiresReview(q, answer), answer.Created, answer.Modified),
             question.Options.Select(o => new UserOptionResponse(o.Id, o.Label, o.Order)).ToList(),
             DecimalText.Format(q.MinValue), DecimalText.Format(q.MaxValue), q.AllowedFileTypes, q.AllowedMimeTypes,
             q.MaxFileSizeMb, q.MaxFilesCount, q.LikertScaleLength, q.LikertLowLabel, q.LikertHighLabel, q.LikertAllowNa,
             q.RichTextCharLimit, q.RichTextToolbarLevel, DependenciesInfo(question, all));
+    }
+
+    /// <summary>The checklist before any answer: every question, and those visible while nothing is answered.</summary>
+    public static ChecklistTemplateResponse Template(ChecklistDefinition checklist)
+    {
+        var questions = checklist.Questions.Select(q => TemplateQuestion(q, checklist.Questions)).ToList();
+        var visible = QuestionVisibility.VisibleQuestions(checklist.Questions, new Dictionary<Guid, JsonElement>());
+        return new ChecklistTemplateResponse(
+            new ChecklistSummaryResponse(checklist.ChecklistId, checklist.Name, checklist.Description, checklist.ChecklistType),
+            questions, questions.Where(q => visible.Contains(q.Uuid)).ToList());
+    }
+
+    private static TemplateQuestionResponse TemplateQuestion(QuestionView question, IReadOnlyList<QuestionView> all)
+    {
+        var q = question.Definition;
+        return new TemplateQuestionResponse(
+            question.Id, q.Description, q.QuestionType, q.Required, q.Order, q.UserGuidance ?? "",
+            question.Options.Select(o => new UserOptionResponse(o.Id, o.Label, o.Order)).ToList(),
+            DecimalText.Format(q.MinValue), DecimalText.Format(q.MaxValue), q.AllowedFileTypes, q.AllowedMimeTypes,
+            q.MaxFileSizeMb, q.MaxFilesCount, q.LikertScaleLength, q.LikertLowLabel, q.LikertHighLabel, q.LikertAllowNa,
+            q.RichTextCharLimit, q.RichTextToolbarLevel, q.DependencyLogicOperator, DependenciesInfo(question, all));
     }
 
     private static DependenciesInfoResponse? DependenciesInfo(QuestionView question, IReadOnlyList<QuestionView> all)
@@ -47,6 +68,12 @@ public static class UserChecklistMapper
                 JsonDocument.Parse(d.RequiredAnswerValueJson).RootElement.Clone()))
             .ToList();
         return new DependenciesInfoResponse(question.Definition.DependencyLogicOperator, conditions);
+    }
+
+    public static bool RequiresReview(QuestionDefinition question, AnswerView answer)
+    {
+        using var parsed = JsonDocument.Parse(answer.AnswerJson);
+        return CompletionMetrics.AnswerRequiresReview(question, parsed.RootElement);
     }
 
     /// <summary>Guidance is shown always, or only when the answer matches the guidance operator and value.</summary>

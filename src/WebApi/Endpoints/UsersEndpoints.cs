@@ -1,4 +1,5 @@
 using ComplianceGrains.Catalog;
+using ComplianceGrains.Domain;
 using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
 using ComplianceGrains.WebApi.Auth;
@@ -9,25 +10,24 @@ namespace ComplianceGrains.WebApi.Endpoints;
 
 public static class UsersEndpoints
 {
+    /// <summary>Waldur's lower bound of <c>token_lifetime</c>.</summary>
+    private const int MinTokenLifetimeSeconds = 60;
+
     public static void MapUsersEndpoints(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization();
         users.MapGet("/me", MeAsync).Produces<CurrentUserResponse>();
         users.MapPost("/", CreateAsync).Accepts<CreateUserRequest>("application/json").Produces<UserResponse>(StatusCodes.Status201Created);
-        users.MapGet("/", ListAsync).Produces<UserResponse[]>();
+        users.MapList("/", ListAsync).Produces<UserResponse[]>();
         users.MapGet("/{uuid}", GetAsync).Produces<UserResponse>();
-        users.MapPost("/{uuid}/refresh_token", RefreshTokenAsync).Produces<TokenResponse>();
+        users.MapPost("/{uuid}/refresh_token", RefreshTokenAsync).Produces<RefreshedTokenResponse>();
     }
 
     private static async Task<IResult> MeAsync(HttpContext context, IGrainFactory grains)
     {
         var caller = context.Caller();
         var user = await grains.GetGrain<IUserGrain>(caller.UserId).GetAsync(caller);
-        var view = UserResponse.From(context.Request, user);
-        return Results.Json(
-            new CurrentUserResponse(view.Uuid, view.Url, view.Username, view.FullName, view.Email, view.IsStaff, view.IsSupport,
-                view.DateJoined, CallerToken.Read(context.Request)!),
-            ApiJson.Options);
+        return Results.Json(new CurrentUserResponse(UserResponse.From(context.Request, user), CallerToken.Read(context.Request)!), ApiJson.Options);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains)
@@ -36,7 +36,10 @@ public static class UsersEndpoints
         if (!caller.IsStaff) throw new PermissionDeniedException();
         var body = await JsonBody.ReadObjectAsync(context);
         var username = body.String("username", required: true, maxLength: 128, allowBlank: false);
-        var fullName = body.String("full_name", maxLength: 100) ?? "";
+        var fullName = body.String("full_name", maxLength: 100, allowNull: true);
+        var firstName = body.String("first_name", maxLength: 100, allowNull: true) ?? "";
+        var lastName = body.String("last_name", maxLength: 100, allowNull: true) ?? "";
+        var tokenLifetime = body.Int("token_lifetime", allowNull: true, min: MinTokenLifetimeSeconds);
         var email = body.String("email", maxLength: 320) ?? "";
         var password = body.String("password", allowBlank: false);
         var isStaff = body.Bool("is_staff") ?? false;
@@ -49,7 +52,9 @@ public static class UsersEndpoints
         if (!await grains.GetGrain<IUsernameGrain>(username!).ReserveAsync(userId))
             throw ValidationException.Field("username", "A user with that username already exists.");
         var user = await grains.GetGrain<IUserGrain>(userId)
-            .CreateAsync(new NewUser(username!, fullName, email, password, isStaff, isSupport) { TokenLifetimeSeconds = tokenLifetime });
+            .CreateAsync(new NewUser(
+                username!, PersonNames.FullName(fullName, firstName, lastName), email, password, isStaff, isSupport, firstName, lastName,
+                tokenLifetime));
         await grains.GetGrain<ICatalogGrain>(CatalogNames.Users).AddAsync(userId);
         return Results.Json(UserResponse.From(context.Request, user), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
@@ -72,7 +77,7 @@ public static class UsersEndpoints
 
     private static async Task<IResult> RefreshTokenAsync(string uuid, HttpContext context, IGrainFactory grains)
     {
-        var token = await grains.GetGrain<IUserGrain>(RouteIds.Parse(uuid)).RefreshTokenAsync(context.Caller());
-        return Results.Json(new TokenResponse(token), ApiJson.Options);
+        var issued = await grains.GetGrain<IUserGrain>(RouteIds.Parse(uuid)).RefreshTokenAsync(context.Caller());
+        return Results.Json(RefreshedTokenResponse.From(issued), ApiJson.Options);
     }
 }

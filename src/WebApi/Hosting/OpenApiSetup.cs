@@ -30,7 +30,12 @@ public static class OpenApiSetup
                 [new OpenApiSecuritySchemeReference("Token", document)] = [],
             });
             options.DocumentFilter<TrailingSlashPathsFilter>();
-            options.CustomSchemaIds(type => type.FullName!.Replace("ComplianceGrains.WebApi.Contracts.", "").Replace('+', '.'));
+            options.DocumentFilter<WaldurOperationIds>();
+            options.DocumentFilter<HeadResponsesFilter>();
+            options.SupportNonNullableReferenceTypes();
+            options.UseAllOfToExtendReferenceSchemas();
+            options.SchemaFilter<WireSchemaFilter>();
+            options.CustomSchemaIds(WaldurSchemaNames.Of);
         });
         return services;
     }

@@ -116,6 +116,18 @@ public sealed partial class FieldReader(JsonElement body)
         return null;
     }
 
+    /// <summary>An ISO-8601 timestamp (or a date, as midnight UTC), read as UTC; without an offset it is taken as UTC.</summary>
+    public DateTime? Timestamp(string name, bool allowNull = true)
+    {
+        if (!Present(name, required: false, allowNull, out var value)) return null;
+        if (value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            return parsed.UtcDateTime;
+        AddError(name, "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].");
+        return null;
+    }
+
     public string? Choice(string name, IReadOnlyCollection<string> choices, bool required = false, bool allowNull = false)
     {
         var value = String(name, required, allowNull: allowNull);

@@ -8,4 +8,6 @@ public sealed class HttpErrorException(int statusCode, string detail) : Exceptio
     public string Detail { get; } = detail;
 
     public static HttpErrorException InvalidPage() => new(StatusCodes.Status404NotFound, "Invalid page.");
+
+    public static HttpErrorException InvalidCredentials() => new(StatusCodes.Status401Unauthorized, "Invalid username or password.");
 }

@@ -46,8 +46,13 @@ public static class Pagination
         if (page < lastPage) links.Add(Link(context.Request, page + 1, "next"));
         links.Add(Link(context.Request, lastPage, "last"));
         headers["Link"] = string.Join(", ", links);
-        return Results.Json(items, ApiJson.Options);
+        // HEAD is a list's count (Waldur's *_count calls): the same headers, no body.
+        return HttpMethods.IsHead(context.Request.Method) ? Results.Ok() : Results.Json(items, ApiJson.Options);
     }
+
+    /// <summary>Maps a list endpoint for GET and for HEAD, which answers the same headers without a body.</summary>
+    public static RouteHandlerBuilder MapList(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler) =>
+        endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 
     /// <summary>Pages a list that is already in memory.</summary>
     public static IResult RespondWith<T>(HttpContext context, IReadOnlyList<T> all)

@@ -47,9 +47,9 @@ public sealed class QuestionDefinitionRulesTests
     }
 
     [Theory]
-    [InlineData("basic")]
+    [InlineData("minimal")]
     [InlineData("standard")]
-    [InlineData("full")]
+    [InlineData("extended")]
     public void Rich_text_toolbar_levels_are_accepted_for_rich_text(string level) =>
         Accepted(new QuestionDefinition { QuestionType = "rich_text", RichTextToolbarLevel = level });
 
@@ -172,7 +172,7 @@ public sealed class QuestionDefinitionRulesTests
 
     [Fact]
     public void A_non_default_toolbar_level_is_rejected_for_other_types() =>
-        Rejected(new QuestionDefinition { QuestionType = "text_area", RichTextToolbarLevel = "full" }, NonFieldErrors);
+        Rejected(new QuestionDefinition { QuestionType = "text_area", RichTextToolbarLevel = "extended" }, NonFieldErrors);
 
     // --- files ---
 
@@ -302,8 +302,11 @@ public sealed class QuestionDefinitionRulesTests
         });
 
     [Fact]
-    public void Conditional_guidance_without_a_pair_is_accepted() =>
-        Accepted(new QuestionDefinition { QuestionType = "boolean", AlwaysShowGuidance = false });
+    public void Conditional_guidance_without_a_pair_is_rejected()
+    {
+        var messages = Rejected(new QuestionDefinition { QuestionType = "boolean", AlwaysShowGuidance = false }, NonFieldErrors);
+        Assert.Contains("guidance_operator and guidance_answer_value are required when always_show_guidance is false.", messages);
+    }
 
     [Fact]
     public void Guidance_operator_without_a_value_is_rejected_when_guidance_is_conditional() =>

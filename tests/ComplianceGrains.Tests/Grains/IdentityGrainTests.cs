@@ -29,7 +29,7 @@ public sealed class IdentityGrainTests(TestClusterFixture fixture)
         Assert.Equal(id, caller!.UserId);
 
         var self = new Caller(id, false, false);
-        var fresh = await user.RefreshTokenAsync(self);
+        var fresh = (await user.RefreshTokenAsync(self)).Token;
         Assert.Null(await user.AuthenticateAsync(ComplianceGrains.Domain.TokenHashing.Hash(token!)));
         Assert.Null(await _grains.GetGrain<ITokenGrain>(ComplianceGrains.Domain.TokenHashing.Hash(token!)).AuthenticateAsync());
         Assert.NotNull(await user.AuthenticateAsync(ComplianceGrains.Domain.TokenHashing.Hash(fresh)));

@@ -149,7 +149,7 @@ public sealed class UserGrainTests(TestClusterFixture fixture)
         var first = await User(user.Id).LoginAsync(GrainBuilder.Password);
         var second = await User(user.Id).LoginAsync(GrainBuilder.Password);
 
-        var fresh = await User(user.Id).RefreshTokenAsync(user.Caller);
+        var fresh = (await User(user.Id).RefreshTokenAsync(user.Caller)).Token;
 
         foreach (var old in new[] { first!, second! })
         {
@@ -167,7 +167,7 @@ public sealed class UserGrainTests(TestClusterFixture fixture)
         var staff = await _world.StaffAsync();
         var user = await _world.CreateUserAsync();
         var old = await User(user.Id).LoginAsync(GrainBuilder.Password);
-        var fresh = await User(user.Id).RefreshTokenAsync(staff.Caller);
+        var fresh = (await User(user.Id).RefreshTokenAsync(staff.Caller)).Token;
         Assert.Null(await TokenOwnerAsync(old!));
         Assert.Equal(user.Id, await TokenOwnerAsync(fresh));
     }

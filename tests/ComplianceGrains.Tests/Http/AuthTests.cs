@@ -7,7 +7,7 @@ namespace ComplianceGrains.Tests.Http;
 [Collection(ApiCollection.Name)]
 public sealed class AuthTests(ApiFactory factory)
 {
-    private const string InvalidCredentials = """{"non_field_errors": ["Invalid username or password."]}""";
+    private const string InvalidCredentials = """{"detail": "Invalid username or password."}""";
 
     private readonly ApiWorld _world = new(factory);
 
@@ -26,23 +26,23 @@ public sealed class AuthTests(ApiFactory factory)
     }
 
     [Fact]
-    public async Task Login_with_a_wrong_password_is_400_invalid_username_or_password()
+    public async Task Login_with_a_wrong_password_is_401_invalid_username_or_password()
     {
         var user = await _world.CreateUserAsync();
-        (await LoginAsync(user.Username, "wrong-password")).ExpectBody(HttpStatusCode.BadRequest, InvalidCredentials);
+        (await LoginAsync(user.Username, "wrong-password")).ExpectBody(HttpStatusCode.Unauthorized, InvalidCredentials);
     }
 
     [Fact]
-    public async Task Login_of_an_unknown_user_is_400_invalid_username_or_password() =>
-        (await LoginAsync(ApiWorld.Unique("nobody"), "secret-password")).ExpectBody(HttpStatusCode.BadRequest, InvalidCredentials);
+    public async Task Login_of_an_unknown_user_is_401_invalid_username_or_password() =>
+        (await LoginAsync(ApiWorld.Unique("nobody"), "secret-password")).ExpectBody(HttpStatusCode.Unauthorized, InvalidCredentials);
 
     [Fact]
-    public async Task Login_of_a_user_without_a_password_is_400_invalid_username_or_password()
+    public async Task Login_of_a_user_without_a_password_is_401_invalid_username_or_password()
     {
         var userId = await _world.CreateUserRecordAsync();
         var username = (await _world.Admin.GetAsync($"/api/users/{userId}/")).Expect(HttpStatusCode.OK)["username"];
         (await LoginAsync(username, "")).ExpectFieldError("password");
-        (await LoginAsync(username, "anything")).ExpectBody(HttpStatusCode.BadRequest, InvalidCredentials);
+        (await LoginAsync(username, "anything")).ExpectBody(HttpStatusCode.Unauthorized, InvalidCredentials);
     }
 
     [Fact]

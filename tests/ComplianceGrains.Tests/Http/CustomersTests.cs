@@ -33,7 +33,7 @@ public sealed class CustomersTests(ApiFactory factory)
         (await user.Client.GetAsync($"/api/customers/{customer}/")).Expect(HttpStatusCode.NotFound);
 
         (await _world.Admin.PostAsync($"/api/customers/{customer}/add_user/", new { user = user.Id, role = "manager" }))
-            .Expect(HttpStatusCode.OK);
+            .Expect(HttpStatusCode.Created);
 
         (await user.Client.GetAsync($"/api/customers/{customer}/")).Expect(HttpStatusCode.OK);
         Assert.Contains(customer, (await user.Client.GetAsync("/api/customers/")).Expect(HttpStatusCode.OK).Uuids());
@@ -52,7 +52,7 @@ public sealed class CustomersTests(ApiFactory factory)
         var offeringPath = $"/api/marketplace-provider-offerings/{provider.Offering}/";
 
         (await provider.Owner.Client.PostAsync($"/api/customers/{provider.Customer}/add_user/", new { user = newcomer.Id, role = "manager" }))
-            .Expect(HttpStatusCode.OK);
+            .Expect(HttpStatusCode.Created);
         (await newcomer.Client.GetAsync(offeringPath)).Expect(HttpStatusCode.OK);
 
         (await provider.Owner.Client.PostAsync($"/api/customers/{provider.Customer}/delete_user/", new { user = newcomer.Id }))

@@ -34,8 +34,8 @@ public sealed class QuestionAdminTests(ApiFactory factory)
         Assert.Equal("Do you agree?", q["description"]);
         var expectedDefaults = new JsonObject
         {
-            ["question_type"] = "boolean", ["required"] = false, ["order"] = 0, ["user_guidance"] = null,
-            ["always_show_guidance"] = true, ["guidance_answer_value"] = null, ["guidance_operator"] = null, ["operator"] = null,
+            ["question_type"] = "boolean", ["required"] = false, ["order"] = 0, ["user_guidance"] = "",
+            ["always_show_guidance"] = true, ["guidance_answer_value"] = null, ["guidance_operator"] = "", ["operator"] = "",
             ["review_answer_value"] = null, ["always_requires_review"] = false, ["min_value"] = null, ["max_value"] = null,
             ["dependency_logic_operator"] = "and", ["allowed_file_types"] = new JsonArray(), ["allowed_mime_types"] = new JsonArray(),
             ["max_file_size_mb"] = null, ["max_files_count"] = null, ["likert_scale_length"] = null, ["likert_low_label"] = "",

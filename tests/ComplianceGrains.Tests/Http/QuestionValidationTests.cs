@@ -47,7 +47,7 @@ public sealed class QuestionValidationTests(ApiFactory factory)
     // rich text
     [InlineData("""{"question_type": "rich_text", "rich_text_char_limit": 0}""", "rich_text_char_limit")]
     [InlineData("""{"question_type": "text_area", "rich_text_char_limit": 100}""", "non_field_errors")]
-    [InlineData("""{"question_type": "text_area", "rich_text_toolbar_level": "full"}""", "non_field_errors")]
+    [InlineData("""{"question_type": "text_area", "rich_text_toolbar_level": "extended"}""", "non_field_errors")]
     [InlineData("""{"question_type": "rich_text", "rich_text_toolbar_level": "fancy"}""", "rich_text_toolbar_level")]
     // files
     [InlineData("""{"question_type": "text_input", "allowed_file_types": [".pdf"]}""", "non_field_errors")]
@@ -81,7 +81,7 @@ public sealed class QuestionValidationTests(ApiFactory factory)
     [InlineData("""{"question_type": "rating", "min_value": 1, "max_value": 10}""")]
     [InlineData("""{"question_type": "likert", "likert_scale_length": 3}""")]
     [InlineData("""{"question_type": "likert", "likert_scale_length": 7, "likert_low_label": "No", "likert_high_label": "Yes", "likert_allow_na": true}""")]
-    [InlineData("""{"question_type": "rich_text", "rich_text_char_limit": 500, "rich_text_toolbar_level": "full"}""")]
+    [InlineData("""{"question_type": "rich_text", "rich_text_char_limit": 500, "rich_text_toolbar_level": "extended"}""")]
     [InlineData("""{"question_type": "file", "allowed_file_types": [".pdf", ".docx"], "allowed_mime_types": ["application/pdf", "image/*"], "max_file_size_mb": 10}""")]
     [InlineData("""{"question_type": "multiple_files", "max_files_count": 3}""")]
     [InlineData("""{"question_type": "text_input", "operator": "contains", "review_answer_value": "secret"}""")]

@@ -127,7 +127,7 @@ public sealed class ReviewTests(ApiFactory factory)
         Assert.Null(headcount["existing_answer"]);
         var always = Respondent.Question(body, setup.AlwaysReviewed);
         Assert.True(always["always_requires_review"]!.GetValue<bool>());
-        Assert.Null(always["operator"]);
+        Assert.Equal("", always["operator"]!.GetValue<string>());
         Assert.Null(always["review_answer_value"]);
         Assert.True(always.ContainsKey("review_answer_value"));
         Assert.Equal("", Respondent.Question(body, setup.TextEmpty)["review_answer_value"]!.GetValue<string>());
@@ -265,7 +265,8 @@ public sealed class ReviewTests(ApiFactory factory)
                 Assert.False(question!.AsObject().ContainsKey("operator"));
                 Assert.False(question.AsObject().ContainsKey("review_answer_value"));
                 Assert.False(question.AsObject().ContainsKey("always_requires_review"));
-                if (question["existing_answer"] is JsonObject answer) Assert.False(answer.ContainsKey("requires_review"));
+                // The answer's own flag is part of Waldur's Answer, which its clients require in every view (API.md §9).
+                if (question["existing_answer"] is JsonObject answer) Assert.True(answer.ContainsKey("requires_review"));
             }
         }
     }

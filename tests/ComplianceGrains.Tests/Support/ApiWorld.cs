@@ -57,7 +57,7 @@ public sealed class ApiWorld(HttpClient http, string adminToken)
     public Task AddRoleAsync(string customer, TestUser user, string role) => AddRoleAsync(customer, user.Id, role);
 
     public async Task AddRoleAsync(string customer, string userId, string role) =>
-        (await Admin.PostAsync($"/api/customers/{customer}/add_user/", new { user = userId, role })).Expect(HttpStatusCode.OK);
+        (await Admin.PostAsync($"/api/customers/{customer}/add_user/", new { user = userId, role })).Expect(HttpStatusCode.Created);
 
     public async Task<string> CreateProviderAsync(string customer)
     {

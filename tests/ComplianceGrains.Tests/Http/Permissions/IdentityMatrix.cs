@@ -9,6 +9,9 @@ public static class IdentityMatrix
     /// <summary>Only staff and the owner may change a customer's members; other readers 403, others 404.</summary>
     private static readonly Expected CustomerMembership = new(200, 403, 200, 403, 403, 404, 404, 401);
 
+    /// <summary>Adding a member answers 201, as Waldur does.</summary>
+    private static readonly Expected CustomerMembershipCreated = new(201, 403, 201, 403, 403, 404, 404, 401);
+
     /// <summary>Another user: staff and global support see them, others do not; only staff may act on them.</summary>
     private static readonly Expected OtherUserRead = new(200, 200, 404, 404, 404, 404, 404, 401);
 
@@ -33,7 +36,7 @@ public static class IdentityMatrix
             _ => new MatrixRequest("/api/customers/", new { name = ApiWorld.Unique("customer") })),
         Of("GET", "/api/customers/", Expected.AnyUser(200)),
         Of("GET", "/api/customers/{customer}/", Expected.CustomerReaders(200), w => new MatrixRequest($"/api/customers/{w.Customer}/")),
-        Of("POST", "/api/customers/{customer}/add_user/", CustomerMembership,
+        Of("POST", "/api/customers/{customer}/add_user/", CustomerMembershipCreated,
             async w => new MatrixRequest(
                 $"/api/customers/{w.Customer}/add_user/", new { user = await w.Api.CreateUserRecordAsync(), role = "support" })),
         Of("POST", "/api/customers/{customer}/delete_user/", CustomerMembership,
