@@ -6,6 +6,7 @@ using ComplianceGrains.Marketplace;
 using ComplianceGrains.Projections;
 using ComplianceGrains.Silo.Memory;
 using ComplianceGrains.Silo.Postgres;
+using ComplianceGrains.Silo.Sqlite;
 using Npgsql;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -18,8 +19,8 @@ namespace ComplianceGrains.Silo;
 
 /// <summary>
 /// The silo's configuration, shared by the standalone silo and the front end's co-hosted silo (embedded mode).
-/// <see cref="HostingMode"/> chooses between localhost clustering with in-memory storage and reminders, and
-/// PostgreSQL for all three (cluster mode).
+/// <see cref="HostingMode"/> chooses between localhost clustering with storage and reminders in SQLite (or in memory,
+/// <see cref="StorageMode"/>), and PostgreSQL for all three (cluster mode).
 /// </summary>
 public static class ComplianceSilo
 {
@@ -47,7 +48,9 @@ public static class ComplianceSilo
                 options.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None;
                 options.CacheSize = 1_000;
             });
-            return silo.AddComplianceInMemoryStorage();
+            return StorageMode.IsMemory(configuration)
+                ? silo.AddComplianceInMemoryStorage()
+                : silo.AddComplianceSqliteStorage(SqliteDatabase.Open(StorageMode.DataDirectory(configuration)));
         }
 
         var connectionString = PooledConnectionString(HostingMode.ConnectionString(configuration));
@@ -105,6 +108,28 @@ public static class ComplianceSilo
             new InProcessGrainStorage(new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
         silo.UseInMemoryReminderService();
         silo.Services.AddComplianceGrainServices();
+        return silo;
+    }
+
+    /// <summary>
+    /// Embedded mode's durable storage: grain state, reminders, projection, history, files, catalogs and offering members
+    /// in the SQLite file of <paramref name="database"/>, which the silo's services own (and close) from here on.
+    /// </summary>
+    public static ISiloBuilder AddComplianceSqliteStorage(this ISiloBuilder silo, SqliteDatabase database)
+    {
+        silo.Services.AddSingleton(_ => database);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Main, (services, _) => new SqliteGrainStorage(
+            services.GetRequiredService<SqliteDatabase>(), new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        silo.AddIncomingGrainCallFilter<ReloadAfterStorageFailureFilter>();
+        silo.Services.AddComplianceGrainServices();
+        silo.Services.AddSingleton<IComplianceProjection, SqliteComplianceProjection>();
+        silo.Services.AddSingleton<IAnswerHistoryStore, SqliteAnswerHistoryStore>();
+        silo.Services.AddSingleton<IFileStore, SqliteFileStore>();
+        silo.Services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
+        silo.Services.AddSingleton<IOfferingMemberStore, SqliteOfferingMemberStore>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteStoresLoader>();
         return silo;
     }
 

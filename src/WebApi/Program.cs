@@ -1,3 +1,5 @@
+using ComplianceGrains.Silo;
+using ComplianceGrains.Silo.Sqlite;
 using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Endpoints;
 using ComplianceGrains.WebApi.Hosting;
@@ -5,8 +7,16 @@ using ComplianceGrains.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddComplianceOrleans();
+var builder = WebApplication.CreateBuilder(StorageMode.ExpandSwitches(args));
+try
+{
+    builder.AddComplianceOrleans();
+}
+catch (DataDirectoryInUseException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return DataDirectoryInUseException.ExitCode;
+}
 
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -52,6 +62,7 @@ app.MapChecklistEndpoints();
 app.MapDependencyEndpoints();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the HTTP tests.</summary>
 public partial class Program;

@@ -4,25 +4,29 @@ using System.Text;
 
 namespace ComplianceGrains.Silo.Schema;
 
-/// <summary>One file of <c>db/</c>, named <c>NNN_name.sql</c>; NNN is its version.</summary>
+/// <summary>One file of <c>db/</c> (PostgreSQL) or <c>db/sqlite/</c> (embedded mode), named <c>NNN_name.sql</c>; NNN is its version.</summary>
 public sealed record SchemaScript(string Version, string Name, string Sql)
 {
-    private const string ResourcePrefix = "db/";
+    private const string PostgresPrefix = "db/";
+    private const string SqlitePrefix = "db-sqlite/";
 
     /// <summary>Ignores line endings, which a checkout may change.</summary>
     public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     public override string ToString() => $"{Version}_{Name}";
 
-    /// <summary>The scripts embedded in this assembly (see the project file), in version order.</summary>
-    public static IReadOnlyList<SchemaScript> Embedded { get; } = LoadEmbedded();
+    /// <summary>The PostgreSQL scripts embedded in this assembly (see the project file), in version order.</summary>
+    public static IReadOnlyList<SchemaScript> Embedded { get; } = LoadEmbedded(PostgresPrefix);
 
-    private static SchemaScript[] LoadEmbedded()
+    /// <summary>The SQLite scripts of embedded mode (<c>db/sqlite/</c>), in version order.</summary>
+    public static IReadOnlyList<SchemaScript> EmbeddedSqlite { get; } = LoadEmbedded(SqlitePrefix);
+
+    private static SchemaScript[] LoadEmbedded(string prefix)
     {
         var assembly = typeof(SchemaScript).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name => Parse(name[ResourcePrefix.Length..^".sql".Length], Read(assembly, name)))
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(name => Parse(name[prefix.Length..^".sql".Length], Read(assembly, name)))
             .OrderBy(script => script.Version, StringComparer.Ordinal)
             .ToArray();
     }

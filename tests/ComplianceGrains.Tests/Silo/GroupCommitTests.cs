@@ -1,4 +1,4 @@
-using ComplianceGrains.Silo.Postgres;
+using ComplianceGrains.Silo;
 
 namespace ComplianceGrains.Tests.Silo;
 

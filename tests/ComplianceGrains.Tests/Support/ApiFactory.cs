@@ -1,10 +1,11 @@
+using ComplianceGrains.Silo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ComplianceGrains.Tests.Support;
 
 /// <summary>
-/// The real ASP.NET Core pipeline in embedded mode (a co-hosted silo with in-memory storage), on free ports,
+/// The real ASP.NET Core pipeline in embedded mode (a co-hosted silo with storage in memory, never in a data directory), on free ports,
 /// with a known admin token. Shared by the tests of the <see cref="ApiCollection"/>.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
@@ -14,6 +15,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("COMPLIANCE_ADMIN_TOKEN", AdminToken);
+        builder.UseSetting(StorageMode.Key, StorageMode.Memory);
         builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 
-namespace ComplianceGrains.Silo.Postgres;
+namespace ComplianceGrains.Silo;
 
 /// <summary>
-/// Group commit: items that many grains write at the same time are gathered and written by one statement. A caller's
-/// task completes when the statement that carried its item has committed, and fails with it. A batch is whatever
-/// arrived while the previous ones were in flight, so a lone write waits for nothing and a busy silo pays one round
-/// trip per batch instead of one per item.
+/// Group commit: items that many grains write at the same time are gathered and written by one statement (PostgreSQL)
+/// or one transaction (SQLite). A caller's task completes when the batch that carried its item has committed, and
+/// fails with it. A batch is whatever arrived while the previous ones were in flight, so a lone write waits for
+/// nothing and a busy silo pays one round trip (or one fsync) per batch instead of one per item.
 /// </summary>
 public sealed class GroupCommit<T> : IAsyncDisposable
 {

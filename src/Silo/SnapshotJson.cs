@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ComplianceGrains.Compliance;
 
-namespace ComplianceGrains.Silo.Postgres;
+namespace ComplianceGrains.Silo;
 
 /// <summary>Snapshots as stored in the projection's <c>snapshot</c> column.</summary>
 internal static class SnapshotJson

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using ComplianceGrains.Compliance;
+using ComplianceGrains.Projections;
+using Microsoft.Extensions.Logging;
+
+namespace ComplianceGrains.Silo.Sqlite;
+
+/// <summary>
+/// The projection of embedded mode: rows on disk (<c>projection_rows</c>), queries served by the in-memory projection
+/// and its indexes, which are rebuilt from the file at start and changed after each commit.
+/// </summary>
+public sealed class SqliteComplianceProjection : IComplianceProjection
+{
+    private readonly SqliteDatabase _database;
+    private readonly InMemoryComplianceProjection _memory = new();
+
+    public SqliteComplianceProjection(SqliteDatabase database, ILogger<SqliteComplianceProjection> logger)
+    {
+        _database = database;
+        var clock = Stopwatch.StartNew();
+        var rows = 0;
+        using (var connection = database.OpenReader())
+        using (var command = connection.Command("SELECT snapshot FROM projection_rows"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                _memory.UpsertAsync(SnapshotJson.Read(reader.GetString(0)));
+                rows++;
+            }
+        }
+        logger.LogInformation("Loaded {Rows} projection rows from {Directory} in {Seconds:F2} s", rows, database.Directory, clock.Elapsed.TotalSeconds);
+    }
+
+    public Task UpsertAsync(OfferingUserSnapshot snapshot) => _database.WriteAsync(
+        connection => connection.Execute("""
+            INSERT INTO projection_rows (id, version, snapshot) VALUES ($1, $2, $3)
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, snapshot = excluded.snapshot
+            WHERE projection_rows.version < excluded.version
+            """, snapshot.Id, snapshot.Version, SnapshotJson.Write(snapshot)),
+        () => _memory.UpsertAsync(snapshot));
+
+    public Task<Page<OfferingUserSnapshot>> ListOfferingUsersAsync(OfferingUserVisibility visibility, OfferingUserFilter filter, PageRequest page) =>
+        _memory.ListOfferingUsersAsync(visibility, filter, page);
+
+    public Task<Page<OfferingUserSnapshot>> ListProviderOfferingUsersAsync(Guid serviceProviderId, ProviderOfferingUserFilter filter, PageRequest page) =>
+        _memory.ListProviderOfferingUsersAsync(serviceProviderId, filter, page);
+
+    public Task<Page<OfferingUserSnapshot>> ListCompletionsAsync(OfferingUserVisibility visibility, CompletionFilter filter, PageRequest page) =>
+        _memory.ListCompletionsAsync(visibility, filter, page);
+
+    public Task<OfferingUserSnapshot?> FindByCompletionAsync(Guid completionId) => _memory.FindByCompletionAsync(completionId);
+
+    public Task<IReadOnlyList<ComplianceCount>> CountsForProviderAsync(Guid serviceProviderId) => _memory.CountsForProviderAsync(serviceProviderId);
+}

@@ -1,0 +1,152 @@
+using ComplianceGrains.Silo.Schema;
+using Microsoft.Data.Sqlite;
+
+namespace ComplianceGrains.Silo.Sqlite;
+
+/// <summary>
+/// The SQLite file of embedded mode (<c>compliance.db</c> in the data directory), shared by every embedded store. The
+/// directory is locked for this process; the schema is migrated when the database is opened. Reads use pooled
+/// connections of their own (WAL: readers never wait for the writer). Writes go through one writer connection: the
+/// writes that arrive together run in one transaction (group commit), each in a savepoint of its own so that one
+/// refused write does not undo the others, and a write's task completes only after <c>COMMIT</c> returned with
+/// <c>synchronous=FULL</c>, i.e. after the WAL was flushed to disk.
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
+{
+    public const string FileName = "compliance.db";
+
+    private readonly DataDirectoryLock _lock;
+    private readonly SqliteConnection _writer;
+    private readonly GroupCommit<SqliteWrite> _writes;
+
+    private SqliteDatabase(string directory, DataDirectoryLock directoryLock)
+    {
+        Directory = directory;
+        _lock = directoryLock;
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, FileName),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = new SqliteConnection(ConnectionString);
+        _writer.Open();
+        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        Migration = new SqliteSchemaMigrator(_writer).Migrate();
+        _writes = new GroupCommit<SqliteWrite>(WriteBatchAsync, writers: 1, maxBatch: 512);
+    }
+
+    public string Directory { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The scripts applied when this process opened the file (none when it was up to date).</summary>
+    public IReadOnlyList<SchemaScript> Migration { get; }
+
+    /// <summary>Locks <paramref name="directory"/> (creating it if needed), opens its database and migrates it.</summary>
+    /// <exception cref="DataDirectoryInUseException">Another process holds the directory.</exception>
+    public static SqliteDatabase Open(string directory)
+    {
+        var directoryLock = DataDirectoryLock.Acquire(directory);
+        try
+        {
+            return new SqliteDatabase(directory, directoryLock);
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A pooled connection for reading.</summary>
+    public SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="apply"/> on the writer connection inside the next group transaction and answers its result
+    /// once that transaction has committed. <paramref name="afterCommit"/> runs after the commit, in commit order (for
+    /// in-memory copies of the data); an exception of <paramref name="apply"/> undoes its own changes only.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> apply, Action<T>? afterCommit = null)
+    {
+        var write = new SqliteWrite(
+            connection => apply(connection),
+            afterCommit is null ? null : result => afterCommit((T)result!));
+        await _writes.WriteAsync(write);
+        if (write.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        return (T)write.Result!;
+    }
+
+    public Task WriteAsync(Action<SqliteConnection> apply, Action? afterCommit = null) =>
+        WriteAsync<object?>(connection =>
+        {
+            apply(connection);
+            return null;
+        }, afterCommit is null ? null : _ => afterCommit());
+
+    private Task WriteBatchAsync(IReadOnlyList<SqliteWrite> batch)
+    {
+        Execute(_writer, "BEGIN IMMEDIATE");
+        try
+        {
+            foreach (var write in batch)
+            {
+                Execute(_writer, "SAVEPOINT write");
+                try
+                {
+                    write.Result = write.Apply(_writer);
+                    Execute(_writer, "RELEASE write");
+                }
+                catch (Exception e) when (e is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_IOERR })
+                {
+                    Execute(_writer, "ROLLBACK TO write; RELEASE write");
+                    write.Error = e;
+                }
+            }
+            Execute(_writer, "COMMIT");
+        }
+        catch
+        {
+            if (!_writer.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(_writer.Handle) == 0) Execute(_writer, "ROLLBACK");
+            throw;
+        }
+
+        foreach (var write in batch)
+            if (write.Error is null) write.AfterCommit?.Invoke(write.Result);
+        return Task.CompletedTask;
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Waits for the writes in flight, closes the file and releases the directory.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writes.DisposeAsync();
+        _writer.Dispose();
+        using (var pooled = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(pooled);
+        _lock.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private sealed class SqliteWrite(Func<SqliteConnection, object?> apply, Action<object?>? afterCommit)
+    {
+        public Func<SqliteConnection, object?> Apply { get; } = apply;
+
+        public Action<object?>? AfterCommit { get; } = afterCommit;
+
+        public object? Result { get; set; }
+
+        public Exception? Error { get; set; }
+    }
+}
