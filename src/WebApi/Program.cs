@@ -4,6 +4,7 @@ using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Endpoints;
 using ComplianceGrains.WebApi.Hosting;
 using ComplianceGrains.WebApi.Infrastructure;
+using ComplianceGrains.WebApi.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -32,11 +33,13 @@ builder.Services.AddHostedService<AdminBootstrapper>();
 builder.Services.AddHostedService<StartupBanner>();
 var limits = builder.Configuration.GetSection(ApiLimits.Section).Get<ApiLimits>() ?? new ApiLimits();
 builder.Services.AddSingleton(limits);
+builder.Services.AddComplianceWebPages(limits);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseJsonStatusCodeBodies();
+app.UseWebPageStatusPages();
 app.UseComplianceSwaggerUi();
 app.UseOptionalTrailingSlash();
 app.UseRequestTextRejection();
@@ -60,6 +63,7 @@ app.MapProviderComplianceEndpoints();
 app.MapCompletionsEndpoints();
 app.MapChecklistEndpoints();
 app.MapDependencyEndpoints();
+app.MapComplianceWebPages();
 
 app.Run();
 return 0;

@@ -6,11 +6,16 @@ public sealed record OfferingUserFilter(
     [property: Id(0)] Guid? OfferingId,
     [property: Id(1)] Guid? UserId);
 
-/// <summary>Filters of a provider's offering_users/ and export/.</summary>
+/// <summary>
+/// Filters of a provider's offering_users/ and export/. <see cref="Search"/> matches a part of the user's full name or
+/// e-mail address, ignoring case; <see cref="Descending"/> reverses the list order (offering name, user full name).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ProviderOfferingUserFilter(
     [property: Id(0)] Guid? OfferingId,
-    [property: Id(1)] string? ComplianceStatus);
+    [property: Id(1)] string? ComplianceStatus,
+    [property: Id(2)] string? Search = null,
+    [property: Id(3)] bool Descending = false);
 
 /// <summary>Filters and ordering of the completions list (API.md §6).</summary>
 [GenerateSerializer, Immutable]

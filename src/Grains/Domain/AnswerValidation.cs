@@ -18,7 +18,7 @@ public static partial class AnswerValidation
         {
             QuestionTypes.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? Raw(value) : null,
             QuestionTypes.TextInput or QuestionTypes.TextArea => value.ValueKind == JsonValueKind.String ? Raw(value) : null,
-            QuestionTypes.RichText => IsRichText(q, value) ? Raw(value) : null,
+            QuestionTypes.RichText => RichText(q, value),
             QuestionTypes.Number => IsNumberInRange(q, value, integerOnly: false) ? Raw(value) : null,
             QuestionTypes.Year or QuestionTypes.Rating => IsNumberInRange(q, value, integerOnly: true) ? Raw(value) : null,
             QuestionTypes.SingleSelect => IsSelection(question, value, single: true) ? Raw(value) : null,
@@ -39,9 +39,16 @@ public static partial class AnswerValidation
     private static bool StringMatching(JsonElement value, Func<string, bool> rule) =>
         value.ValueKind == JsonValueKind.String && rule(value.GetString()!);
 
-    private static bool IsRichText(QuestionDefinition q, JsonElement value) =>
-        value.ValueKind == JsonValueKind.String
-        && (q.RichTextCharLimit is not { } limit || CodePoints(value.GetString()!) <= limit);
+    /// <summary>The sanitised HTML, when it is a string within the character limit (counted as stored).</summary>
+    private static string? RichText(QuestionDefinition q, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String) return null;
+        var text = value.GetString()!;
+        // Text without markup is kept byte for byte; markup is sanitised, and the limit applies to what is stored.
+        var sanitised = text.Contains('<') ? RichTextSanitiser.Sanitise(q, text) : text;
+        if (q.RichTextCharLimit is { } limit && CodePoints(sanitised) > limit) return null;
+        return ReferenceEquals(sanitised, text) ? Raw(value) : JsonSerializer.Serialize(sanitised);
+    }
 
     private static int CodePoints(string text) => text.EnumerateRunes().Count();
 

@@ -66,6 +66,13 @@ internal sealed class BlockSortedList<T>(IComparer<T> comparer)
         return items;
     }
 
+    /// <summary>Every item, in order or in reverse order.</summary>
+    public IEnumerable<T> All(bool reverse = false)
+    {
+        if (!reverse) return _blocks.SelectMany(block => block);
+        return Enumerable.Range(0, _blocks.Count).Reverse().SelectMany(b => Enumerable.Range(0, _blocks[b].Count).Reverse().Select(i => _blocks[b][i]));
+    }
+
     /// <summary>The first block whose last item is not below the item, or the last block.</summary>
     private int BlockFor(T item)
     {

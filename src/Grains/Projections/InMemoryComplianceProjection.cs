@@ -40,10 +40,14 @@ public sealed class InMemoryComplianceProjection : IComplianceProjection
     {
         lock (_lock)
         {
-            var ids = _providerIndex.Page(serviceProviderId, filter, page);
+            var ids = _providerIndex.Page(serviceProviderId, filter, page, id => SearchMatches(_rows[id], filter.Search!));
             return Task.FromResult(new Page<OfferingUserSnapshot>(ids.Items.Select(id => _rows[id]).ToList(), ids.TotalCount));
         }
     }
+
+    private static bool SearchMatches(OfferingUserSnapshot row, string search) =>
+        row.OfferingUser.UserFullName.Contains(search, StringComparison.OrdinalIgnoreCase)
+        || row.OfferingUser.UserEmail.Contains(search, StringComparison.OrdinalIgnoreCase);
 
     public Task<Page<OfferingUserSnapshot>> ListCompletionsAsync(
         OfferingUserVisibility visibility, CompletionFilter filter, PageRequest page)

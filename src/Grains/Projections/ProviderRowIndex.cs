@@ -24,10 +24,24 @@ internal sealed class ProviderRowIndex
         && a.OfferingUser.UserFullName == b.OfferingUser.UserFullName
         && ComplianceStatusRule.Of(a) == ComplianceStatusRule.Of(b);
 
-    public Page<Guid> Page(Guid provider, ProviderOfferingUserFilter filter, PageRequest page)
+    /// <summary>
+    /// A page of the filtered list. Without a search it costs about the page; a search walks the provider's rows of
+    /// the other filters, asking <paramref name="matchesSearch"/> about each.
+    /// </summary>
+    public Page<Guid> Page(Guid provider, ProviderOfferingUserFilter filter, PageRequest page, Func<Guid, bool> matchesSearch)
     {
         if (!_sets.TryGetValue((provider, filter.OfferingId, filter.ComplianceStatus), out var set)) return new Page<Guid>([], 0);
-        return new Page<Guid>(set.Slice(page.Offset, page.Limit).ConvertAll(key => key.Id), set.Count);
+        if (filter.Search is not null)
+        {
+            var matching = set.All(filter.Descending).Select(key => key.Id).Where(matchesSearch).ToList();
+            return new Page<Guid>(matching.Skip(page.Offset).Take(page.Limit).ToList(), matching.Count);
+        }
+        if (!filter.Descending) return new Page<Guid>(set.Slice(page.Offset, page.Limit).ConvertAll(key => key.Id), set.Count);
+        var end = set.Count - page.Offset;
+        var start = Math.Max(0, end - page.Limit);
+        var ids = end <= 0 ? [] : set.Slice(start, end - start).ConvertAll(key => key.Id);
+        ids.Reverse();
+        return new Page<Guid>(ids, set.Count);
     }
 
     private void Apply(OfferingUserSnapshot row, Action<BlockSortedList<RowKey>, RowKey> change)

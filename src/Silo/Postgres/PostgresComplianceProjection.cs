@@ -76,7 +76,9 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
         query.Equal("service_provider_id", serviceProviderId);
         query.Equal("offering_id", filter.OfferingId);
         query.Equal("compliance_status", filter.ComplianceStatus);
-        return PageAsync(query, "offering_name COLLATE \"C\", user_full_name COLLATE \"C\", id", page);
+        query.Search(filter.Search);
+        var direction = filter.Descending ? " DESC" : "";
+        return PageAsync(query, $"offering_name COLLATE \"C\"{direction}, user_full_name COLLATE \"C\"{direction}, id{direction}", page);
     }
 
     public Task<Page<OfferingUserSnapshot>> ListCompletionsAsync(OfferingUserVisibility visibility, CompletionFilter filter, PageRequest page)
@@ -157,6 +159,15 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
             if (value is null) return;
             _parameters.Add(new NpgsqlParameter { Value = value });
             _where.Append($" AND {column} = ${_parameters.Count}");
+        }
+
+        /// <summary>A part of the user's full name or e-mail address, ignoring case (LIKE's wildcards taken literally).</summary>
+        public void Search(string? text)
+        {
+            if (text is null) return;
+            var escaped = text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            _parameters.Add(new NpgsqlParameter { Value = $"%{escaped}%" });
+            _where.Append($" AND (user_full_name ILIKE ${_parameters.Count} OR snapshot->'OfferingUser'->>'UserEmail' ILIKE ${_parameters.Count})");
         }
 
         public void Visible(OfferingUserVisibility visibility)

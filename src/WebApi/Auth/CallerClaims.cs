@@ -16,9 +16,10 @@ public static class CallerClaims
         new(SupportClaim, caller.IsSupport ? "1" : "0"),
     ];
 
-    public static Caller Caller(this HttpContext context)
+    public static Caller Caller(this HttpContext context) => context.User.Caller();
+
+    public static Caller Caller(this ClaimsPrincipal user)
     {
-        var user = context.User;
         if (user.FindFirst(UserIdClaim)?.Value is not { } id) return ComplianceGrains.Caller.Anonymous;
         return new Caller(Guid.ParseExact(id, "N"), user.FindFirst(StaffClaim)?.Value == "1", user.FindFirst(SupportClaim)?.Value == "1");
     }

@@ -49,7 +49,7 @@ public static class ProviderComplianceEndpoints
     }
 
     /// <summary>Streams every matching row as CSV, a page of the projection at a time.</summary>
-    private static async Task ExportAsync(string uuid, HttpContext context, IGrainFactory grains)
+    internal static async Task ExportAsync(string uuid, HttpContext context, IGrainFactory grains)
     {
         var providerId = RouteIds.Parse(uuid);
         var format = QueryFilters.Text(context.Request, "format") ?? "csv";
@@ -81,7 +81,7 @@ public static class ProviderComplianceEndpoints
         var status = QueryFilters.Text(request, "compliance_status");
         if (status is not null && !ComplianceStatuses.All.Contains(status))
             throw ValidationException.Field("compliance_status", $"Select a valid choice. {status} is not one of the available choices.");
-        return new ProviderOfferingUserFilter(QueryFilters.Uuid(request, "offering_uuid"), status);
+        return new ProviderOfferingUserFilter(QueryFilters.Uuid(request, "offering_uuid"), status, QueryFilters.Text(request, "search"));
     }
 
     private static ProviderOfferingUserResponse Row(OfferingUserSnapshot row)

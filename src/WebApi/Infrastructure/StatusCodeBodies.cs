@@ -1,10 +1,10 @@
 namespace ComplianceGrains.WebApi.Infrastructure;
 
-/// <summary>JSON bodies for responses the framework ends without one (unknown routes, wrong methods).</summary>
+/// <summary>JSON bodies for responses the framework ends without one (unknown routes, wrong methods); web pages have their own.</summary>
 public static class StatusCodeBodies
 {
     public static IApplicationBuilder UseJsonStatusCodeBodies(this IApplicationBuilder app) =>
-        app.UseStatusCodePages(async context =>
+        app.UseWhen(context => !Web.WebPagePaths.Includes(context.Request.Path), api => api.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
             var detail = http.Response.StatusCode switch
@@ -18,5 +18,5 @@ public static class StatusCodeBodies
                 var code => $"Request failed with status {code}.",
             };
             await http.Response.WriteAsJsonAsync(ApiExceptionHandler.Detail(detail), ApiJson.Options);
-        });
+        }));
 }

@@ -1,0 +1,48 @@
+using ComplianceGrains.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ComplianceGrains.WebApi.Web;
+
+/// <summary>
+/// The server-rendered pages (UI.md): Razor Pages on the cookie scheme only, antiforgery on every form. The API keeps
+/// its token scheme as the only one of <c>/api/</c>, so a cookie never authorises an API call.
+/// </summary>
+public static class WebPages
+{
+    public const string SignedInPolicy = "SignedIn";
+    public const string StaffPolicy = "Staff";
+
+    public static IServiceCollection AddComplianceWebPages(this IServiceCollection services, ApiLimits limits)
+    {
+        services.AddAuthentication().AddCookie(PageCookies.Scheme, PageCookies.Configure);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(SignedInPolicy, policy => policy.AddAuthenticationSchemes(PageCookies.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(StaffPolicy, policy => policy.AddAuthenticationSchemes(PageCookies.Scheme)
+                .RequireAuthenticatedUser().RequireAssertion(context => Auth.CallerClaims.Caller(context.User).IsStaff));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/", SignedInPolicy);
+            options.Conventions.AllowAnonymousToPage("/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AuthorizeFolder("/Admin", StaffPolicy);
+            // Answers with files are bigger than the API's other bodies, as on submit_answers/.
+            options.Conventions.AddPageApplicationModelConvention("/Compliance/Form",
+                model => model.Filters.Add(new RequestSizeLimitAttribute(limits.MaxAnswerBodyBytes)));
+        }).AddMvcOptions(options => options.Filters.Add<GrainErrorPageFilter>());
+        return services;
+    }
+
+    /// <summary>Pages answer their errors with an HTML page; the API keeps its JSON bodies.</summary>
+    public static IApplicationBuilder UseWebPageStatusPages(this IApplicationBuilder app) =>
+        app.UseWhen(context => WebPagePaths.Includes(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+    public static IEndpointRouteBuilder MapComplianceWebPages(this IEndpointRouteBuilder app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        app.MapGet("/providers/{uuid}/users/export.csv", Endpoints.ProviderComplianceEndpoints.ExportAsync)
+            .RequireAuthorization(SignedInPolicy)
+            .ExcludeFromDescription();
+        return app;
+    }
+}
