@@ -6,6 +6,7 @@ using ComplianceGrains.Marketplace;
 using ComplianceGrains.Projections;
 using ComplianceGrains.Silo.Memory;
 using ComplianceGrains.Silo.Postgres;
+using ComplianceGrains.Silo.Telemetry;
 using Npgsql;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -29,6 +30,7 @@ public static class ComplianceSilo
     public static ISiloBuilder ConfigureComplianceSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = SiloSettings.From(configuration);
+        silo.AddComplianceObservability(configuration);
         silo.Configure<GrainCollectionOptions>(options =>
         {
             options.CollectionAge = settings.GrainIdleTimeout;

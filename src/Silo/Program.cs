@@ -1,10 +1,26 @@
-using ComplianceGrains.Silo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using ComplianceGrains.Silo.Telemetry;
 using Microsoft.Extensions.Hosting;
 
-if (args is [MigrateCommand.Name, .. var rest])
-    return await MigrateCommand.RunAsync(rest);
+namespace ComplianceGrains.Silo;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.ConfigureComplianceSilo(builder.Configuration));
-await builder.Build().RunAsync();
-return 0;
+/// <summary>The silo executable: <c>migrate</c>, or a silo of cluster mode with its <c>/metrics</c> listener.</summary>
+public static class SiloProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is [MigrateCommand.Name, .. var rest])
+            return await MigrateCommand.RunAsync(rest);
+
+        var builder = WebApplication.CreateBuilder(args);
+        // The silo's only HTTP listener, on every interface (containers scrape each other); MetricsAccess guards it.
+        builder.WebHost.UseUrls($"http://*:{ComplianceTelemetry.SiloMetricsPort(builder.Configuration)}");
+        builder.Services.AddComplianceTelemetry(builder.Configuration, "compliance-silo");
+        builder.UseOrleans(silo => silo.ConfigureComplianceSilo(builder.Configuration));
+        var app = builder.Build();
+        app.UseComplianceMetrics(app.Configuration);
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -2,11 +2,13 @@ using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Endpoints;
 using ComplianceGrains.WebApi.Hosting;
 using ComplianceGrains.WebApi.Infrastructure;
+using ComplianceGrains.Silo.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddComplianceOrleans();
+builder.Services.AddComplianceTelemetry(builder.Configuration, "compliance-api");
 
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -14,7 +16,7 @@ builder.Services.AddProblemDetails();
 builder.Services
     .AddAuthentication(TokenAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
-builder.Services.AddAuthorization();
+builder.Services.AddAuthorizationBuilder().AddStaffPolicy();
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 builder.Services.AddHostedService<AdminBootstrapper>();
@@ -28,6 +30,7 @@ app.UseExceptionHandler();
 app.UseJsonStatusCodeBodies();
 app.UseComplianceSwaggerUi();
 app.UseOptionalTrailingSlash();
+app.UseComplianceMetrics(app.Configuration);
 app.UseRouting();
 app.UseAuthentication();
 app.UseInvalidTokenRejection();
@@ -47,6 +50,7 @@ app.MapProviderComplianceEndpoints();
 app.MapCompletionsEndpoints();
 app.MapChecklistEndpoints();
 app.MapDependencyEndpoints();
+app.MapComplianceDashboard();
 
 app.Run();
 

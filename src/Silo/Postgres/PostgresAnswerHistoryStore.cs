@@ -11,7 +11,7 @@ namespace ComplianceGrains.Silo.Postgres;
 public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource) : IAnswerHistoryStore, IAsyncDisposable
 {
     private readonly GroupCommit<IReadOnlyList<HistoryEntry>> _appends = new(
-        submissions => AppendBatchAsync(dataSource, submissions.SelectMany(entries => entries).ToList()), writers: 4, maxBatch: 64);
+        "history", submissions => AppendBatchAsync(dataSource, submissions.SelectMany(entries => entries).ToList()), writers: 4, maxBatch: 64);
 
     public Task AppendAsync(IReadOnlyList<HistoryEntry> entries) => entries.Count == 0 ? Task.CompletedTask : _appends.WriteAsync(entries);
 

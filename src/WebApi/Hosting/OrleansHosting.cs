@@ -1,4 +1,5 @@
 using ComplianceGrains.Silo;
+using ComplianceGrains.Silo.Telemetry;
 using Orleans.Configuration;
 
 namespace ComplianceGrains.WebApi.Hosting;
@@ -29,6 +30,7 @@ public static class OrleansHosting
             });
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.UseConnectionRetryFilter(RetryConnectingAsync);
+            client.AddComplianceObservability(configuration);
             client.UseAdoNetClustering(options =>
             {
                 options.Invariant = ComplianceSilo.AdoNetInvariant;
