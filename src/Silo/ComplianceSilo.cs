@@ -7,6 +7,7 @@ using ComplianceGrains.Projections;
 using ComplianceGrains.Silo.Memory;
 using ComplianceGrains.Silo.Postgres;
 using ComplianceGrains.Silo.Sqlite;
+using ComplianceGrains.Silo.Telemetry;
 using Npgsql;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -30,6 +31,7 @@ public static class ComplianceSilo
     public static ISiloBuilder ConfigureComplianceSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = SiloSettings.From(configuration);
+        silo.AddComplianceObservability(configuration);
         silo.Configure<GrainCollectionOptions>(options =>
         {
             options.CollectionAge = settings.GrainIdleTimeout;

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ComplianceGrains.Operations;
 
 namespace ComplianceGrains.Silo;
 
@@ -15,12 +16,15 @@ public sealed class GroupCommit<T> : IAsyncDisposable
     private readonly Func<IReadOnlyList<T>, Task> _write;
     private readonly int _maxBatch;
     private readonly Task[] _writers;
+    private readonly string _store;
 
+    /// <param name="store">What the batches are written to, the tag of their sizes in the metrics.</param>
     /// <param name="write">Writes one batch in one statement (or one transaction).</param>
     /// <param name="writers">Batches in flight at once.</param>
     /// <param name="maxBatch">The most items a batch carries.</param>
-    public GroupCommit(Func<IReadOnlyList<T>, Task> write, int writers, int maxBatch)
+    public GroupCommit(string store, Func<IReadOnlyList<T>, Task> write, int writers, int maxBatch)
     {
+        _store = store;
         _write = write;
         _maxBatch = maxBatch;
         _writers = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteBatchesAsync)).ToArray();
@@ -41,6 +45,7 @@ public sealed class GroupCommit<T> : IAsyncDisposable
             batch.Clear();
             while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var entry)) batch.Add(entry);
             if (batch.Count == 0) continue;
+            ComplianceMetrics.GroupCommitBatch(_store, batch.Count);
             try
             {
                 await _write(batch.Select(entry => entry.Item).ToList());

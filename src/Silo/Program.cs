@@ -1,19 +1,35 @@
-using ComplianceGrains.Silo;
 using ComplianceGrains.Silo.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using ComplianceGrains.Silo.Telemetry;
 using Microsoft.Extensions.Hosting;
 
-if (args is [MigrateCommand.Name, .. var rest])
-    return await MigrateCommand.RunAsync(rest);
+namespace ComplianceGrains.Silo;
 
-var builder = Host.CreateApplicationBuilder(StorageMode.ExpandSwitches(args));
-try
+/// <summary>The silo executable: <c>migrate</c>, or a silo of cluster mode with its <c>/metrics</c> listener.</summary>
+public static class SiloProgram
 {
-    builder.UseOrleans(silo => silo.ConfigureComplianceSilo(builder.Configuration));
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is [MigrateCommand.Name, .. var rest])
+            return await MigrateCommand.RunAsync(rest);
+
+        var builder = WebApplication.CreateBuilder(StorageMode.ExpandSwitches(args));
+        // The silo's only HTTP listener, on every interface (containers scrape each other); MetricsAccess guards it.
+        builder.WebHost.UseUrls($"http://*:{ComplianceTelemetry.SiloMetricsPort(builder.Configuration)}");
+        builder.Services.AddComplianceTelemetry(builder.Configuration, "compliance-silo");
+        try
+        {
+            builder.UseOrleans(silo => silo.ConfigureComplianceSilo(builder.Configuration));
+        }
+        catch (DataDirectoryInUseException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return DataDirectoryInUseException.ExitCode;
+        }
+        var app = builder.Build();
+        app.UseComplianceMetrics(app.Configuration);
+        await app.RunAsync();
+        return 0;
+    }
 }
-catch (DataDirectoryInUseException e)
-{
-    Console.Error.WriteLine(e.Message);
-    return DataDirectoryInUseException.ExitCode;
-}
-await builder.Build().RunAsync();
-return 0;

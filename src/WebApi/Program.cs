@@ -4,6 +4,7 @@ using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Endpoints;
 using ComplianceGrains.WebApi.Hosting;
 using ComplianceGrains.WebApi.Infrastructure;
+using ComplianceGrains.Silo.Telemetry;
 using ComplianceGrains.WebApi.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -18,6 +19,7 @@ catch (DataDirectoryInUseException e)
     Console.Error.WriteLine(e.Message);
     return DataDirectoryInUseException.ExitCode;
 }
+builder.Services.AddComplianceTelemetry(builder.Configuration, "compliance-api");
 
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -25,7 +27,7 @@ builder.Services.AddProblemDetails();
 builder.Services
     .AddAuthentication(TokenAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
-builder.Services.AddAuthorization();
+builder.Services.AddAuthorizationBuilder().AddStaffPolicy();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
 builder.Services.AddComplianceOpenApi();
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
@@ -43,6 +45,7 @@ app.UseWebPageStatusPages();
 app.UseComplianceSwaggerUi();
 app.UseOptionalTrailingSlash();
 app.UseRequestTextRejection();
+app.UseComplianceMetrics(app.Configuration);
 app.UseRouting();
 app.UseAuthentication();
 app.UseInvalidTokenRejection();
@@ -64,6 +67,7 @@ app.MapCompletionsEndpoints();
 app.MapChecklistEndpoints();
 app.MapDependencyEndpoints();
 app.MapComplianceWebPages();
+app.MapComplianceDashboard();
 
 app.Run();
 return 0;

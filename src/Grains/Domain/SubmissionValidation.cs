@@ -16,7 +16,18 @@ public sealed record AcceptedAnswer(QuestionView Question, string? AnswerJson, I
 /// </summary>
 public static class SubmissionValidation
 {
-    public sealed record Outcome(IReadOnlyList<AcceptedAnswer>? Accepted, IReadOnlyList<IReadOnlyDictionary<string, string[]>>? Errors);
+    /// <param name="FailureTypes">Of a refused submission, the type of each refused item (<see cref="FailureTypes"/>).</param>
+    public sealed record Outcome(
+        IReadOnlyList<AcceptedAnswer>? Accepted, IReadOnlyList<IReadOnlyDictionary<string, string[]>>? Errors,
+        IReadOnlyList<string>? FailureTypes = null);
+
+    /// <summary>Why an item was refused; an answer that does not fit its question is named by the question's type.</summary>
+    public static class FailureTypes
+    {
+        public const string Malformed = "malformed";
+        public const string UnknownQuestion = "unknown_question";
+        public const string OtherChecklist = "other_checklist";
+    }
 
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
@@ -31,14 +42,22 @@ public static class SubmissionValidation
         var byId = questions.ToDictionary(q => q.Id);
         var errors = new List<IReadOnlyDictionary<string, string[]>>(items.Count);
         var accepted = new List<AcceptedAnswer>(items.Count);
+        var failureTypes = new List<string>();
         foreach (var item in items)
         {
             var error = ValidateItem(item, byId, questionsOfOtherChecklists, sniffMimeType, out var answer);
             errors.Add(error ?? NoErrors);
             if (answer is not null) accepted.Add(answer);
+            if (error is { Count: > 0 }) failureTypes.Add(FailureType(item, byId, questionsOfOtherChecklists));
         }
-        return errors.Any(e => e.Count > 0) ? new Outcome(null, errors) : new Outcome(accepted, null);
+        return failureTypes.Count > 0 ? new Outcome(null, errors, failureTypes) : new Outcome(accepted, null);
     }
+
+    private static string FailureType(SubmittedAnswer item, IReadOnlyDictionary<Guid, QuestionView> questions, IReadOnlySet<Guid> foreign) =>
+        item.ParseErrors is { Count: > 0 } ? FailureTypes.Malformed
+        : questions.TryGetValue(item.QuestionId!.Value, out var question) ? question.Definition.QuestionType
+        : foreign.Contains(item.QuestionId!.Value) ? FailureTypes.OtherChecklist
+        : FailureTypes.UnknownQuestion;
 
     private static IReadOnlyDictionary<string, string[]>? ValidateItem(
         SubmittedAnswer item, IReadOnlyDictionary<Guid, QuestionView> questions, IReadOnlySet<Guid> foreign,

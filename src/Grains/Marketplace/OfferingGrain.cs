@@ -3,6 +3,7 @@ using ComplianceGrains.Checklists;
 using ComplianceGrains.Compliance;
 using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
+using ComplianceGrains.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace ComplianceGrains.Marketplace;
@@ -53,6 +54,13 @@ public sealed class OfferingGrain(
             && await GrainFactory.GetGrain<IChecklistGrain>(checklistId).GetDefinitionAsync() is { } definition)
             _announcedVersion = definition.Version;
         if (S.Job.State != ComplianceSyncStatus.Idle || _announcedVersion > S.ChecklistVersion) StartJobTimer();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The activation that resumes the job counts its progress wherever it runs.
+        ComplianceMetrics.LifecycleJobGone(Id);
+        return Task.CompletedTask;
     }
 
     public async Task<OfferingView> CreateAsync(Caller caller, NewOffering offering)
@@ -219,6 +227,8 @@ public sealed class OfferingGrain(
             StopJobTimer();
             return;
         }
+        var started = job.Started ?? DateTime.UtcNow;
+        ComplianceMetrics.LifecycleJobRunning(Id, job.Total - job.Processed, started);
         var deadline = DateTime.UtcNow + TickBudget;
         while (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
         {
@@ -244,6 +254,7 @@ public sealed class OfferingGrain(
             job.Cursor = batch[^1];
             job.Processed = Math.Min(job.Total, job.Processed + batch.Count);
             await state.WriteStateAsync();
+            ComplianceMetrics.LifecycleBatchDone(Id, job.Total - job.Processed, started);
         }
     }
 
@@ -254,6 +265,7 @@ public sealed class OfferingGrain(
         job.Finished = DateTime.UtcNow;
         job.Error = null;
         await state.WriteStateAsync();
+        ComplianceMetrics.LifecycleJobGone(Id);
         StopJobTimer();
         if (await this.GetReminder(JobReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }

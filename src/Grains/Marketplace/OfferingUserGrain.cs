@@ -3,6 +3,7 @@ using ComplianceGrains.Compliance;
 using ComplianceGrains.Domain;
 using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
+using ComplianceGrains.Operations;
 using ComplianceGrains.Projections;
 using Microsoft.Extensions.Logging;
 
@@ -198,7 +199,12 @@ public sealed class OfferingUserGrain(
         var (completion, definition) = await CurrentCompletionAsync();
         var foreign = await QuestionsOfOtherChecklistsAsync(definition, answers);
         var outcome = SubmissionValidation.Validate(definition.Questions, answers, foreign, mimeSniffer.Sniff);
-        if (outcome.Errors is { } errors) return new SubmitResult(errors, null);
+        if (outcome.Errors is { } errors)
+        {
+            ComplianceMetrics.SubmissionRejected(outcome.FailureTypes!);
+            return new SubmitResult(errors, null);
+        }
+        ComplianceMetrics.SubmissionAccepted();
         if (outcome.Accepted!.Count == 0) return new SubmitResult(null, Status(completion));
         var accepted = await StoreFilesAsync(outcome.Accepted);
 
@@ -284,6 +290,7 @@ public sealed class OfferingUserGrain(
         catch (Exception e)
         {
             logger.LogWarning(e, "Publishing snapshot {Version} of offering user {Id} failed; retrying", snapshot.Version, Id);
+            ComplianceMetrics.PublicationRetried();
         }
     }
 
@@ -408,6 +415,7 @@ public sealed class OfferingUserGrain(
         completion.ChecklistVersion = definition.Version;
         completion.ChecklistName = definition.Name;
         completion.ChecklistDescription = definition.Description;
+        ComplianceMetrics.CompletionChanged(completion.IsCompleted, metrics.IsCompleted);
         completion.IsCompleted = metrics.IsCompleted;
         completion.CompletionPercentage = metrics.CompletionPercentage;
         completion.UnansweredRequiredIds = metrics.UnansweredRequired.Select(q => q.Id).ToList();

@@ -19,7 +19,7 @@ public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource, ILog
     private static readonly HashSet<string> RejectedTextStates = ["22021", "22P05", "22P02"];
 
     private readonly GroupCommit<IReadOnlyList<HistoryEntry>> _appends = new(
-        submissions => AppendOrRejectAsync(
+        "history", submissions => AppendOrRejectAsync(
             dataSource, logger ?? NullLogger<PostgresAnswerHistoryStore>.Instance, submissions.SelectMany(entries => entries).ToList()),
         writers: 4, maxBatch: 64);
 

@@ -13,7 +13,7 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
 
     /// <summary>Concurrent upserts of a silo are written together, one statement per batch.</summary>
     private readonly GroupCommit<OfferingUserSnapshot> _upserts = new(
-        snapshots => UpsertBatchAsync(dataSource, snapshots), writers: 4, maxBatch: 256);
+        "projection", snapshots => UpsertBatchAsync(dataSource, snapshots), writers: 4, maxBatch: 256);
 
     public Task UpsertAsync(OfferingUserSnapshot snapshot) => _upserts.WriteAsync(snapshot);
 

@@ -16,6 +16,8 @@ public static class CallerClaims
         new(SupportClaim, caller.IsSupport ? "1" : "0"),
     ];
 
+    public static bool IsStaff(this ClaimsPrincipal user) => user.FindFirst(StaffClaim)?.Value == "1";
+
     public static Caller Caller(this HttpContext context) => context.User.Caller();
 
     public static Caller Caller(this ClaimsPrincipal user)

@@ -1,4 +1,5 @@
 using ComplianceGrains.Silo;
+using ComplianceGrains.Silo.Telemetry;
 using Orleans.Configuration;
 
 namespace ComplianceGrains.WebApi.Hosting;
@@ -32,6 +33,7 @@ public static class OrleansHosting
             // declared it dead) fails fast and answers 503 instead of holding its request for Orleans' default 30 s.
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = settings.ClientResponseTimeout);
             client.UseConnectionRetryFilter(RetryConnectingAsync);
+            client.AddComplianceObservability(configuration);
             client.UseAdoNetClustering(options =>
             {
                 options.Invariant = ComplianceSilo.AdoNetInvariant;

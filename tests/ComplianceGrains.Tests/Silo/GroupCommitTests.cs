@@ -10,7 +10,7 @@ public sealed class GroupCommitTests
         var firstBatchStarted = new TaskCompletionSource();
         var releaseFirstBatch = new TaskCompletionSource();
         var batches = new List<IReadOnlyList<int>>();
-        await using var commit = new GroupCommit<int>(async batch =>
+        await using var commit = new GroupCommit<int>("test", async batch =>
         {
             lock (batches) batches.Add(batch);
             if (batches.Count == 1)
@@ -34,7 +34,7 @@ public sealed class GroupCommitTests
     public async Task A_failed_batch_fails_every_write_it_carried_and_later_writes_still_go_out()
     {
         var fail = true;
-        await using var commit = new GroupCommit<int>(_ => fail ? throw new InvalidOperationException("disk full") : Task.CompletedTask, writers: 1, maxBatch: 100);
+        await using var commit = new GroupCommit<int>("test", _ => fail ? throw new InvalidOperationException("disk full") : Task.CompletedTask, writers: 1, maxBatch: 100);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => commit.WriteAsync(1));
         Assert.Equal("disk full", error.Message);
