@@ -21,7 +21,8 @@ public sealed record BenchOptions
                                  load the servers' tiered JIT recompiles hot methods for about that long)
           --start-embedded       start the Release-built src/WebApi (embedded silo) on free ports and stop it at the end
           --start-cluster        with --postgres: migrate, start the Release-built src/Silo and src/WebApi in cluster mode
-          --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster); pg-submit with
+          --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster); pg-submit also runs the
+                                 conventional bench/ReferenceServer (build it with -c Release) and pgbench on it; with
                                  --start-embedded measures the ceiling of a server that stores nothing there
           --server-env NAME=VALUE  an extra environment variable for started servers (repeatable), e.g. DOTNET_gcServer=0
           --server-pid PID       the process whose RSS the memory scenario reads when the server was not started here

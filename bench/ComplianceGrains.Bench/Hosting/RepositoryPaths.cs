@@ -5,11 +5,13 @@ public static class RepositoryPaths
 {
     public static string WebApiDll => Build("WebApi", "ComplianceGrains.WebApi.dll");
     public static string SiloDll => Build("Silo", "ComplianceGrains.Silo.dll");
+    public static string ReferenceServerDll => Path.Combine(Root(), "bench", "ReferenceServer", "bin", "Release", "net10.0", "ComplianceGrains.ReferenceServer.dll");
+    public static string ReferenceReplayScript => Path.Combine(Root(), "bench", "ReferenceServer", "submit-answers.pgbench");
 
     private static string Build(string project, string dll) =>
         Path.Combine(Root(), "src", project, "bin", "Release", "net10.0", dll);
 
-    private static string Root()
+    public static string Root()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

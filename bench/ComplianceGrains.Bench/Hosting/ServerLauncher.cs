@@ -27,7 +27,7 @@ public static class ServerLauncher
             var grainHost = options.StartCluster
                 ? await StartClusterAsync(options.Postgres!, token, url, logs, options.ServerEnvironment, processes)
                 : StartEmbedded(token, url, logs, options.ServerEnvironment, processes);
-            await WaitReadyAsync(url, processes);
+            await WaitAsync(url, "/health/ready", processes);
             Console.WriteLine($"server ready at {url} (grain host pid {grainHost.Pid})");
             return new ServerHandle(url, token, processes, grainHost.Pid, logs);
         }
@@ -76,7 +76,8 @@ public static class ServerLauncher
         return silo;
     }
 
-    private static async Task WaitReadyAsync(Uri url, IReadOnlyList<ServerProcess> processes)
+    /// <summary>Polls <paramref name="path"/> until it answers 200; fails when one of the processes exits first.</summary>
+    public static async Task WaitAsync(Uri url, string path, IReadOnlyList<ServerProcess> processes)
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + StartTimeout;
@@ -85,7 +86,7 @@ public static class ServerLauncher
             if (processes.FirstOrDefault(p => p.HasExited) is { } exited) throw new BenchException($"server process {exited.Pid} exited during start-up");
             try
             {
-                using var response = await http.GetAsync("/health/ready");
+                using var response = await http.GetAsync(path);
                 if (response.StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)
@@ -96,6 +97,6 @@ public static class ServerLauncher
             }
             await Task.Delay(250);
         }
-        throw new BenchException($"{url}health/ready did not answer 200 within {StartTimeout.TotalSeconds} s");
+        throw new BenchException($"{url}{path.TrimStart('/')} did not answer 200 within {StartTimeout.TotalSeconds} s");
     }
 }

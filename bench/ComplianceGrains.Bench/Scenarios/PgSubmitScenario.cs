@@ -1,3 +1,4 @@
+using ComplianceGrains.Bench.Hosting;
 using ComplianceGrains.Bench.Load;
 using ComplianceGrains.Bench.Reporting;
 using ComplianceGrains.Bench.Seeding;
@@ -5,13 +6,17 @@ using ComplianceGrains.Bench.Seeding;
 namespace ComplianceGrains.Bench.Scenarios;
 
 /// <summary>
-/// submit_answers/ throughput against a raw Npgsql upsert of the same JSON payload into a scratch table, at the same
-/// concurrency, in the same run. The bar is for cluster mode; against an embedded server (which stores nothing in
-/// PostgreSQL) the same run gives the ceiling that no storage design of cluster mode can exceed on the machine.
+/// submit_answers/ throughput, in one run and at the same concurrency, against: the conventional implementation
+/// (bench/ReferenceServer: one transaction of reads, answer upserts, history inserts and a completion update, over
+/// HTTP), the same transaction replayed by pgbench with no HTTP, and a raw Npgsql upsert of the same JSON payload.
+/// The bars are for cluster mode; against an embedded server (which stores nothing in PostgreSQL) the same run gives
+/// the ceiling that no storage design of cluster mode can exceed on the machine.
 /// </summary>
 public sealed class PgSubmitScenario : IScenario
 {
-    public const double Bar = 0.50;
+    public const double ReferenceBar = 2.0;
+    public const double RawUpsertBar = 0.25;
+    public const double P99BarMs = 50;
 
     public async Task<ScenarioReport> RunAsync(BenchContext context)
     {
@@ -19,13 +24,25 @@ public sealed class PgSubmitScenario : IScenario
         var world = await context.Seeder.SeedWorldAsync(context.Options.Users);
         var report = new ScenarioReport("pg-submit");
         var submit = report.Add(await LoadRunner.RunAsync($"submit ({ServerMode(context.Options)})", context.Load, Operations.Submit(context.Api, world.Users)));
+
+        var logs = context.Server.LogDirectory ?? Directory.CreateTempSubdirectory("compliance-bench-").FullName;
+        LoadResult reference;
+        await using (var server = await ReferenceServer.StartAsync(connectionString, context.Server.Token, world, context.Options.Concurrency, logs))
+            reference = report.Add(await LoadRunner.RunAsync("submit (reference server)", context.Load, Operations.Submit(server.Api, world.Users)));
+        var replay = report.Add(new Figure("pgbench -M prepared replay of the reference transaction",
+            await PgbenchReplay.TransactionsPerSecondAsync(connectionString, context.Server.Token, world.Users.Count,
+                context.Options.Concurrency, context.Options.Warmup, context.Options.Duration), "tx/s"));
+
         await using var baseline = await RawUpsertBaseline.CreateAsync(connectionString, context.Options.Concurrency);
         var raw = report.Add(await LoadRunner.RunAsync("raw Npgsql upsert", context.Load, random =>
         {
             var user = world.Users[random.Next(world.Users.Count)];
             return baseline.UpsertAsync(Guid.Parse(user.Id), AnswerPayloads.For(user.Offering.Checklist!, random));
         }));
-        report.ThroughputRatio(submit, raw, Bar);
+        report.ThroughputRatio(submit, reference, ReferenceBar);
+        report.Checks.Add(BarCheck.AtLeast($"{submit.Name} / pgbench replay", ScenarioReport.Ratio(submit.RequestsPerSecond, replay), ReferenceBar));
+        report.ThroughputRatio(submit, raw, RawUpsertBar);
+        report.Checks.Add(BarCheck.AtMost($"{submit.Name} p99 ms at concurrency {context.Options.Concurrency}", submit.Latency.P99Ms, P99BarMs));
         return report;
     }
 
