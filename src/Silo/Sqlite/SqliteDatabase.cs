@@ -33,7 +33,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         _writer.Open();
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         Migration = new SqliteSchemaMigrator(_writer).Migrate();
-        _writes = new GroupCommit<SqliteWrite>(WriteBatchAsync, writers: 1, maxBatch: 512);
+        _writes = new GroupCommit<SqliteWrite>("sqlite", WriteBatchAsync, writers: 1, maxBatch: 512);
     }
 
     public string Directory { get; }
