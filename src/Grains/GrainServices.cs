@@ -4,6 +4,7 @@ using ComplianceGrains.Marketplace;
 using ComplianceGrains.Projections;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ComplianceGrains;
 
@@ -12,6 +13,8 @@ public static class GrainServices
     /// <summary>The services the grains need, with the in-memory projection and history of embedded mode.</summary>
     public static IServiceCollection AddComplianceGrainServices(this IServiceCollection services)
     {
+        // The one clock of every time-dependent rule; tests replace it with a fake one.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher<string>, PasswordHasher<string>>();
         services.AddSingleton<ChecklistDefinitionCache>();
         services.AddSingleton<IComplianceProjection, InMemoryComplianceProjection>();

@@ -10,7 +10,8 @@ public sealed record OfferingUserFilter(
 [GenerateSerializer, Immutable]
 public sealed record ProviderOfferingUserFilter(
     [property: Id(0)] Guid? OfferingId,
-    [property: Id(1)] string? ComplianceStatus);
+    [property: Id(1)] string? ComplianceStatus,
+    [property: Id(2)] bool? IsOverdue = null);
 
 /// <summary>Filters and ordering of the completions list (API.md §6).</summary>
 [GenerateSerializer, Immutable]
@@ -18,7 +19,8 @@ public sealed record CompletionFilter(
     [property: Id(0)] Guid? UserId,
     [property: Id(1)] Guid? OfferingId,
     [property: Id(2)] bool? IsCompleted,
-    [property: Id(3)] IReadOnlyList<string> Ordering);
+    [property: Id(3)] IReadOnlyList<string> Ordering,
+    [property: Id(4)] bool? IsOverdue = null);
 
 /// <summary>Read-side queries, served from the query projection and filtered by what the caller may see.</summary>
 public interface IProjectionQueryGrain : IGrainWithIntegerKey

@@ -34,6 +34,18 @@ public interface IOfferingGrain : IGrainWithGuidKey
 
     Task<ComplianceSyncStatus> GetComplianceSyncAsync(Caller caller);
 
+    /// <summary>The offering's compliance policy (API.md §10 compliance_policy/).</summary>
+    Task<CompliancePolicy> GetCompliancePolicyAsync(Caller caller);
+
+    /// <summary>Stores a valid policy and re-evaluates every completion of the offering in the background.</summary>
+    Task<CompliancePolicy> SetCompliancePolicyAsync(Caller caller, CompliancePolicy policy);
+
+    /// <summary>
+    /// Re-evaluates every offering user against the clock (overdue, expired, reminders owed), in bounded batches. The
+    /// offering's reminder calls it periodically; returns the number of reminders sent.
+    /// </summary>
+    Task<int> SweepAsync();
+
     /// <summary>Told by a checklist that it changed, so that every offering user's metrics are recomputed.</summary>
     [AlwaysInterleave]
     Task ChecklistChangedAsync(Guid checklistId, long version);

@@ -1,6 +1,7 @@
 using ComplianceGrains.Catalog;
 using ComplianceGrains.Checklists;
 using ComplianceGrains.Compliance;
+using ComplianceGrains.Domain;
 using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,9 @@ public sealed class OfferingState
     /// <summary>The newest version of the checklist that the offering's users have been brought in line with.</summary>
     [Id(10)] public long ChecklistVersion { get; set; }
     [Id(11)] public ComplianceJobState Job { get; set; } = new();
+    [Id(12)] public CompliancePolicy Policy { get; set; } = CompliancePolicy.None;
+    /// <summary>Grows with every policy change; offering users re-evaluate their completions for a newer one.</summary>
+    [Id(13)] public long PolicyVersion { get; set; }
 }
 
 public sealed class OfferingGrain(
@@ -30,6 +34,8 @@ public sealed class OfferingGrain(
     ILogger<OfferingGrain> logger) : Grain, IOfferingGrain, IRemindable
 {
     private const string JobReminder = "compliance-sync";
+    private const string SweepReminder = "compliance-sweep";
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(15);
     // Offering users synchronised at once. More than a silo's connection pool holds (30): they queue for connections
     // briefly, and the job's own per-batch costs (member page, progress write) are paid less often.
     private const int BatchSize = 128;
@@ -113,7 +119,55 @@ public sealed class OfferingGrain(
     }
 
     public Task<ComplianceTarget> GetComplianceTargetAsync() =>
-        Task.FromResult(new ComplianceTarget(S.ChecklistId, Math.Max(S.ChecklistVersion, _announcedVersion)));
+        Task.FromResult(new ComplianceTarget(S.ChecklistId, Math.Max(S.ChecklistVersion, _announcedVersion), S.Policy, S.PolicyVersion));
+
+    public async Task<CompliancePolicy> GetCompliancePolicyAsync(Caller caller)
+    {
+        await EnsureVisibleAsync(caller);
+        return S.Policy;
+    }
+
+    public async Task<CompliancePolicy> SetCompliancePolicyAsync(Caller caller, CompliancePolicy policy)
+    {
+        await EnsurePermissionAsync(caller, Permission.OfferingUpdateOptions);
+        if (CompliancePolicyRules.Validate(policy) is { Count: > 0 } errors) throw new ValidationException(errors);
+        var normalised = CompliancePolicyRules.Normalise(policy);
+        if (PolicyEquals(normalised, S.Policy)) return S.Policy;
+        S.Policy = normalised;
+        S.PolicyVersion++;
+        // Every completion is re-evaluated against the new policy by the lifecycle job, as for a checklist change.
+        await StartJobAsync();
+        await state.WriteStateAsync();
+        await EnsureJobRunsAsync();
+        await KeepSweepingWhilePolicyIsActiveAsync();
+        return S.Policy;
+    }
+
+    public async Task<int> SweepAsync()
+    {
+        if (!S.Exists || !S.Policy.IsActive || S.ChecklistId is null) return 0;
+        var target = await GetComplianceTargetAsync();
+        var sent = 0;
+        for (Guid? cursor = null; ;)
+        {
+            var batch = await members.NextAsync(Id, cursor, BatchSize);
+            if (batch.Count == 0) return sent;
+            var reminded = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IOfferingUserGrain>(id).EvaluateAsync(target, remindNow: false)));
+            sent += reminded.Count(r => r);
+            cursor = batch[^1];
+        }
+    }
+
+    private static bool PolicyEquals(CompliancePolicy a, CompliancePolicy b) =>
+        a with { ReminderDaysBeforeDue = [] } == b with { ReminderDaysBeforeDue = [] }
+        && a.ReminderDaysBeforeDue.SequenceEqual(b.ReminderDaysBeforeDue);
+
+    /// <summary>One durable reminder per offering with a policy drives the sweep; an offering without one has none.</summary>
+    private async Task KeepSweepingWhilePolicyIsActiveAsync()
+    {
+        if (S.Policy.IsActive) await this.RegisterOrUpdateReminder(SweepReminder, SweepPeriod, SweepPeriod);
+        else if (await this.GetReminder(SweepReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
 
     public async Task<ComplianceSyncStatus> UpdateComplianceChecklistAsync(Caller caller, Guid? checklistId)
     {
@@ -155,6 +209,11 @@ public sealed class OfferingGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == SweepReminder)
+        {
+            await SweepAsync();
+            return;
+        }
         if (reminderName != JobReminder) return;
         if (S.Job.State == ComplianceSyncStatus.Idle && _announcedVersion <= S.ChecklistVersion)
         {
@@ -210,6 +269,7 @@ public sealed class OfferingGrain(
             StopJobTimer();
             return;
         }
+        var target = job.Target with { Policy = S.Policy, PolicyVersion = S.PolicyVersion };
         var deadline = DateTime.UtcNow + TickBudget;
         while (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
         {
@@ -221,7 +281,7 @@ public sealed class OfferingGrain(
             }
             try
             {
-                await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IOfferingUserGrain>(id).SyncComplianceAsync(job.Target)));
+                await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IOfferingUserGrain>(id).SyncComplianceAsync(target)));
             }
             catch (Exception e)
             {

@@ -15,6 +15,7 @@ public sealed class OfferingUserGrain(
     SnapshotPublisher publisher,
     IFileStore files,
     LibMagicMimeSniffer mimeSniffer,
+    TimeProvider clock,
     ILogger<OfferingUserGrain> logger) : Grain, IOfferingUserGrain
 {
     private const string NoChecklist = "No checklist configured for this object";
@@ -26,6 +27,8 @@ public sealed class OfferingUserGrain(
     private bool _deactivating;
 
     private Guid Id => this.GetPrimaryKey();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private OfferingUserState S => state.State;
 
@@ -75,7 +78,7 @@ public sealed class OfferingUserGrain(
         var user = await ReferencedObject.GetAsync("user", userId, () => GrainFactory.GetGrain<IUserGrain>(userId).GetAsync(Caller.System));
         await offeringGrain.AddOfferingUserAsync(caller, Id, userId);
 
-        var now = DateTime.UtcNow;
+        var now = Now;
         state.State = new OfferingUserState
         {
             Exists = true,
@@ -108,7 +111,7 @@ public sealed class OfferingUserGrain(
         if (changes.Username is { } username) S.Username = username;
         if (changes.State is { } newState) S.State = newState;
         if (changes.IsRestricted is { } restricted) S.IsRestricted = restricted;
-        S.Modified = DateTime.UtcNow;
+        S.Modified = Now;
         await SaveAndPublishAsync();
         return View();
     }
@@ -144,7 +147,7 @@ public sealed class OfferingUserGrain(
         var (completion, _) = await CurrentCompletionAsync();
         completion.ReviewedBy = caller.UserId;
         completion.ReviewedByName = await UserNameAsync(caller.UserId);
-        completion.ReviewedAt = DateTime.UtcNow;
+        completion.ReviewedAt = Now;
         completion.ReviewNotes = notes;
         completion.Modified = completion.ReviewedAt.Value;
         await SaveAndPublishAsync();
@@ -178,7 +181,7 @@ public sealed class OfferingUserGrain(
         if (outcome.Accepted!.Count == 0) return new SubmitResult(null, Status(completion));
         var accepted = await StoreFilesAsync(outcome.Accepted);
 
-        var now = DateTime.UtcNow;
+        var now = Now;
         var userName = await UserNameAsync(caller.UserId);
         var entries = new List<HistoryEntry>(accepted.Count);
         var changed = false;
@@ -192,6 +195,8 @@ public sealed class OfferingUserGrain(
         if (changed) ClearReview(completion);
         completion.Modified = now;
         Recompute(completion, definition);
+        // A submission that leaves the answers complete confirms them, changed or not.
+        if (completion.IsCompleted) completion.AttestedAt = now;
         S.UnappendedHistory.AddRange(entries);
         await SaveAndPublishAsync();
         return new SubmitResult(null, Status(completion));
@@ -236,6 +241,29 @@ public sealed class OfferingUserGrain(
     {
         if (!S.Exists) return;
         await SyncAsync(target, forceSave: false);
+    }
+
+    public async Task<CompletionStatus> AttestAsync(Caller caller)
+    {
+        await EnsureCanWriteAnswersAsync(caller);
+        var (completion, _) = await CurrentCompletionAsync();
+        if (!completion.IsCompleted) throw ValidationException.General("The checklist is not complete: answer every required question first.");
+        completion.AttestedAt = Now;
+        completion.Modified = completion.AttestedAt.Value;
+        await SaveAndPublishAsync();
+        return Status(completion);
+    }
+
+    public async Task<bool> EvaluateAsync(ComplianceTarget target, bool remindNow)
+    {
+        if (!S.Exists) return false;
+        await SyncAsync(target, forceSave: false);
+        if (Current is not { } completion) return false;
+        var deadlines = DeadlinesOf(completion);
+        // Time alone moved the completion (overdue, expired): stored and published like any other change.
+        if (deadlines.IsCompleted != completion.StoredAsCompleted || deadlines.IsOverdue != completion.StoredAsOverdue)
+            await SaveAndPublishAsync();
+        return false;
     }
 
     /// <summary>
@@ -346,7 +374,13 @@ public sealed class OfferingUserGrain(
     private async Task SyncAsync(ComplianceTarget target, bool forceSave)
     {
         var changed = forceSave;
-        var now = DateTime.UtcNow;
+        var now = Now;
+        if (target.PolicyVersion > S.PolicyVersion && target.Policy is { } policy)
+        {
+            S.Policy = policy;
+            S.PolicyVersion = target.PolicyVersion;
+            changed = true;
+        }
         foreach (var stale in S.Completions.Where(c => !c.Archived && c.ChecklistId != target.ChecklistId))
         {
             stale.Archived = true;
@@ -417,6 +451,12 @@ public sealed class OfferingUserGrain(
     /// </summary>
     private async Task SaveAndPublishAsync()
     {
+        if (Current is { } completion)
+        {
+            var deadlines = DeadlinesOf(completion);
+            completion.StoredAsCompleted = deadlines.IsCompleted;
+            completion.StoredAsOverdue = deadlines.IsOverdue;
+        }
         S.Version++;
         await state.WriteStateAsync();
         await DeliverAsync(Snapshot());
@@ -463,14 +503,25 @@ public sealed class OfferingUserGrain(
 
     private OfferingUserView View() => new(
         Id, S.OfferingId, S.OfferingName, S.CustomerId, S.ServiceProviderId, S.UserId, S.UserUsername, S.UserFullName,
-        S.UserEmail, S.Username, S.State, S.IsRestricted, S.HasComplianceChecklist, S.Created, S.Modified);
+        S.UserEmail, S.Username, S.State,
+        ComplianceDeadlines.IsRestricted(S.Policy, Current is { } completion ? DeadlinesOf(completion) : null, S.IsRestricted),
+        S.HasComplianceChecklist, S.Created, S.Modified);
+
+    /// <summary>The completion against the policy and the clock now; completions stored before kept no attestation time.</summary>
+    private Deadlines DeadlinesOf(CompletionState c) =>
+        ComplianceDeadlines.Evaluate(S.Policy, c.Created, c.IsCompleted, c.AttestedAt ?? (c.IsCompleted ? c.Modified : null), Now);
 
     private OfferingUserSnapshot Snapshot() =>
         new(View(), S.CustomerName, Current is { } completion ? Status(completion) : null, S.Version, Deleted: false);
 
-    private CompletionStatus Status(CompletionState c) => new(
-        c.Id, c.ChecklistId, c.ChecklistName, c.ChecklistDescription, c.IsCompleted, c.CompletionPercentage,
-        UnansweredQuestions(c), c.RequiresReview, c.ReviewedBy, c.ReviewedByName, c.ReviewedAt, c.ReviewNotes, c.Created, c.Modified);
+    private CompletionStatus Status(CompletionState c)
+    {
+        var d = DeadlinesOf(c);
+        return new CompletionStatus(
+            c.Id, c.ChecklistId, c.ChecklistName, c.ChecklistDescription, d.IsCompleted, c.CompletionPercentage,
+            UnansweredQuestions(c), c.RequiresReview, c.ReviewedBy, c.ReviewedByName, c.ReviewedAt, c.ReviewNotes, c.Created,
+            c.Modified, d.DueDate, d.IsOverdue, d.AttestedAt, d.ExpiresAt);
+    }
 
     /// <summary>
     /// The blocking questions with their current descriptions, as the silo's shared question views (a snapshot held by

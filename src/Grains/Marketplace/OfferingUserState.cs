@@ -29,6 +29,9 @@ public sealed class OfferingUserState
     /// history survives a failure between the state write and the append.
     /// </summary>
     [Id(19)] public List<Compliance.HistoryEntry> UnappendedHistory { get; set; } = [];
+    /// <summary>The offering's compliance policy as of <see cref="PolicyVersion"/>.</summary>
+    [Id(20)] public Compliance.CompliancePolicy Policy { get; set; } = Compliance.CompliancePolicy.None;
+    [Id(21)] public long PolicyVersion { get; set; }
 }
 
 [GenerateSerializer]
@@ -61,6 +64,11 @@ public sealed class CompletionState
     /// definition cache (<see cref="Compliance.ChecklistDefinitionCache.QuestionView"/>), not copied into every state.
     /// </summary>
     [Id(17)] public List<Guid> UnansweredRequiredIds { get; set; } = [];
+    /// <summary>When the answers were last confirmed complete (a completing submission or attest/).</summary>
+    [Id(18)] public DateTime? AttestedAt { get; set; }
+    /// <summary>Whether the completion counted as completed, and as overdue, when the state was last stored.</summary>
+    [Id(19)] public bool StoredAsCompleted { get; set; }
+    [Id(20)] public bool StoredAsOverdue { get; set; }
 
     /// <summary>The blocking questions' ids, from <see cref="LegacyUnansweredRequired"/> for a state not recomputed since.</summary>
     public IEnumerable<Guid> UnansweredRequiredQuestionIds() =>

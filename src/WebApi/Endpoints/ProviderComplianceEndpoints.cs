@@ -81,7 +81,7 @@ public static class ProviderComplianceEndpoints
         var status = QueryFilters.Text(request, "compliance_status");
         if (status is not null && !ComplianceStatuses.All.Contains(status))
             throw ValidationException.Field("compliance_status", $"Select a valid choice. {status} is not one of the available choices.");
-        return new ProviderOfferingUserFilter(QueryFilters.Uuid(request, "offering_uuid"), status);
+        return new ProviderOfferingUserFilter(QueryFilters.Uuid(request, "offering_uuid"), status, QueryFilters.Bool(request, "is_overdue"));
     }
 
     private static ProviderOfferingUserResponse Row(OfferingUserSnapshot row)

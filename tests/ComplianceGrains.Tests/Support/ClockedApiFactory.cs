@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ComplianceGrains.Tests.Support;
+
+/// <summary>
+/// The API of <see cref="ApiFactory"/> with a <see cref="FakeTimeProvider"/> as the service's clock, so that tests move
+/// time forward instead of waiting. Orleans' own clocks (timers, messaging, membership) stay on real time: the catch-all
+/// keyed registration pins every Orleans area to the system clock, and only the unkeyed clock is fake.
+/// </summary>
+public sealed class ClockedApiFactory : ApiFactory
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
+        });
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClockedApiCollection : ICollectionFixture<ClockedApiFactory>
+{
+    public const string Name = "api with a fake clock";
+}
