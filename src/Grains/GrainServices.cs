@@ -20,6 +20,8 @@ public static class GrainServices
         services.AddSingleton<IComplianceProjection, InMemoryComplianceProjection>();
         services.AddSingleton<IAnswerHistoryStore, InMemoryAnswerHistoryStore>();
         services.AddSingleton<SnapshotPublisher>();
+        services.AddSingleton<IComplianceEventStore, InMemoryComplianceEventStore>();
+        services.AddSingleton<OutboxConsumers>();
         services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
         services.AddSingleton<IOfferingMemberStore, InMemoryOfferingMemberStore>();
         services.AddSingleton<IFileStore, InMemoryFileStore>();

@@ -33,4 +33,7 @@ public interface IProjectionQueryGrain : IGrainWithIntegerKey
     Task<Page<OfferingUserSnapshot>> ListCompletionsAsync(Caller caller, CompletionFilter filter, PageRequest page);
 
     Task<OfferingUserSnapshot> GetCompletionAsync(Caller caller, Guid completionId);
+
+    /// <summary>A provider's compliance events, newest first (API.md §10 events/).</summary>
+    Task<Page<ComplianceEvent>> ListEventsAsync(Caller caller, Guid serviceProviderId, ComplianceEventFilter filter, PageRequest page);
 }

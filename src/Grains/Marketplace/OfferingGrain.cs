@@ -26,11 +26,15 @@ public sealed class OfferingState
     [Id(12)] public CompliancePolicy Policy { get; set; } = CompliancePolicy.None;
     /// <summary>Grows with every policy change; offering users re-evaluate their completions for a newer one.</summary>
     [Id(13)] public long PolicyVersion { get; set; }
+    /// <summary>Checklist events written with the state and not yet confirmed by the event store.</summary>
+    [Id(14)] public List<ComplianceEvent> UnsentEvents { get; set; } = [];
 }
 
 public sealed class OfferingGrain(
     [PersistentState("offering", StorageNames.Main)] IPersistentState<OfferingState> state,
     IOfferingMemberStore members,
+    OutboxConsumers consumers,
+    TimeProvider clock,
     ILogger<OfferingGrain> logger) : Grain, IOfferingGrain, IRemindable
 {
     private const string JobReminder = "compliance-sync";
@@ -44,6 +48,7 @@ public sealed class OfferingGrain(
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _jobTimer;
+    private StateOutbox? _outbox;
     /// <summary>A checklist version announced while the offering was busy; the job timer persists and applies it.</summary>
     private long _announcedVersion;
 
@@ -51,9 +56,13 @@ public sealed class OfferingGrain(
 
     private OfferingState S => state.State;
 
+    /// <summary>The checklist events the stored state owes the event store.</summary>
+    private StateOutbox Outbox => _outbox ??= new StateOutbox(this, consumers, () => new OutboxItems([], S.UnsentEvents), logger);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!S.Exists) return;
+        Outbox.Resume(null);
         if (S.ChecklistId is { } checklistId
             && await GrainFactory.GetGrain<IChecklistGrain>(checklistId).GetDefinitionAsync() is { } definition)
             _announcedVersion = definition.Version;
@@ -83,7 +92,9 @@ public sealed class OfferingGrain(
             Created = DateTime.UtcNow,
             Job = new ComplianceJobState { ChecklistId = checklist?.ChecklistId, ChecklistVersion = checklist?.Version ?? 0 },
         };
+        if (checklist is not null) RecordEvent(ComplianceEventTypes.ChecklistAttached);
         await state.WriteStateAsync();
+        await Outbox.DeliverAsync(null);
         if (checklist is not null) await GrainFactory.GetGrain<IChecklistGrain>(checklist.ChecklistId).AddOfferingUseAsync(Id);
         await GrainFactory.GetGrain<IServiceProviderGrain>(providerId).AddOfferingAsync(Id);
         await GrainFactory.GetGrain<ICatalogGrain>(CatalogNames.Offerings).AddAsync(Id);
@@ -158,6 +169,11 @@ public sealed class OfferingGrain(
         }
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Outbox.StopAsync();
+
+    private void RecordEvent(string type) => S.UnsentEvents.Add(new ComplianceEvent(
+        Guid.NewGuid(), type, clock.GetUtcNow().UtcDateTime, S.ServiceProviderId, Id, null, null, null));
+
     private static bool PolicyEquals(CompliancePolicy a, CompliancePolicy b) =>
         a with { ReminderDaysBeforeDue = [] } == b with { ReminderDaysBeforeDue = [] }
         && a.ReminderDaysBeforeDue.SequenceEqual(b.ReminderDaysBeforeDue);
@@ -182,7 +198,10 @@ public sealed class OfferingGrain(
         S.ChecklistVersion = checklist?.Version ?? 0;
         _announcedVersion = 0;
         await StartJobAsync();
+        if (previous is not null) RecordEvent(ComplianceEventTypes.ChecklistDetached);
+        if (checklistId is not null) RecordEvent(ComplianceEventTypes.ChecklistAttached);
         await state.WriteStateAsync();
+        await Outbox.DeliverAsync(null);
         if (previous is { } old) await GrainFactory.GetGrain<IChecklistGrain>(old).RemoveOfferingUseAsync(Id);
         if (checklistId is { } attached) await GrainFactory.GetGrain<IChecklistGrain>(attached).AddOfferingUseAsync(Id);
         await EnsureJobRunsAsync();

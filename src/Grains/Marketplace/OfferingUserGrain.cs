@@ -12,19 +12,15 @@ public sealed class OfferingUserGrain(
     [PersistentState("offering-user", StorageNames.Main)] IPersistentState<OfferingUserState> state,
     ChecklistDefinitionCache definitions,
     IAnswerHistoryStore history,
-    SnapshotPublisher publisher,
+    OutboxConsumers consumers,
     IFileStore files,
     LibMagicMimeSniffer mimeSniffer,
     TimeProvider clock,
     ILogger<OfferingUserGrain> logger) : Grain, IOfferingUserGrain
 {
     private const string NoChecklist = "No checklist configured for this object";
-    private static readonly TimeSpan DeliveryRetryPeriod = TimeSpan.FromSeconds(2);
     private Dictionary<Guid, string>? _userNames;
-    private OfferingUserSnapshot? _unpublished;
-    private ComplianceCount? _deliveredCount;
-    private IGrainTimer? _deliveryRetry;
-    private bool _deactivating;
+    private StateOutbox? _outbox;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -32,25 +28,21 @@ public sealed class OfferingUserGrain(
 
     private OfferingUserState S => state.State;
 
+    /// <summary>What the stored state owes: its snapshot, history entries and events.</summary>
+    private StateOutbox Outbox => _outbox ??= new StateOutbox(this, consumers, () => new OutboxItems(S.UnappendedHistory, S.UnsentEvents), logger);
+
     private CompletionState? Current => S.Completions.FirstOrDefault(c => !c.Archived);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!S.Exists) return;
         await LoadQuestionViewsAsync();
-        // A crash may have come between a write and its publication, so the snapshot is published again: by the retry
-        // timer, unless the activation's first write publishes a newer one before (a lifecycle job activating
-        // thousands of offering users would otherwise publish each of them twice). History entries stored with the
-        // state are appended again by the same timer; the history store ignores those it already has.
-        _unpublished = Snapshot();
-        KeepRetryingWhileUndelivered();
+        Outbox.Resume(Snapshot());
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // A last attempt; if it fails, the next activation publishes again.
-        _deactivating = true;
-        await DeliverAsync(_unpublished);
+        await Outbox.StopAsync();
     }
 
     /// <summary>
@@ -125,8 +117,8 @@ public sealed class OfferingUserGrain(
         await files.DeleteAllAsync(Id);
         await state.ClearStateAsync();
         state.State = new OfferingUserState();
-        await DeliverAsync(tombstone);
-        if (_unpublished is null) DeactivateOnIdle();
+        await Outbox.DeliverAsync(tombstone);
+        if (!Outbox.HasUndeliveredSnapshot) DeactivateOnIdle();
     }
 
     public async Task<ChecklistForUser> GetChecklistAsync(Caller caller)
@@ -150,7 +142,7 @@ public sealed class OfferingUserGrain(
         completion.ReviewedAt = Now;
         completion.ReviewNotes = notes;
         completion.Modified = completion.ReviewedAt.Value;
-        await SaveAndPublishAsync();
+        await SaveAndPublishAsync(ComplianceEventTypes.Reviewed);
         return await ChecklistViewAsync();
     }
 
@@ -198,7 +190,8 @@ public sealed class OfferingUserGrain(
         // A submission that leaves the answers complete confirms them, changed or not.
         if (completion.IsCompleted) completion.AttestedAt = now;
         S.UnappendedHistory.AddRange(entries);
-        await SaveAndPublishAsync();
+        // A change that leaves answers needing review asks the provider for one (the review was just cleared).
+        await SaveAndPublishAsync(changed && completion.RequiresReview ? [ComplianceEventTypes.ReviewRequired] : []);
         return new SubmitResult(null, Status(completion));
     }
 
@@ -233,7 +226,7 @@ public sealed class OfferingUserGrain(
         await EnsureCanReadAnswersAsync(caller);
         await CurrentCompletionAsync();
         // Every stored submission is listed, or the read fails: entries whose append is still being retried go first.
-        await AppendStoredHistoryAsync();
+        await Outbox.AppendHistoryAsync();
         return await history.ListAsync(Id, page);
     }
 
@@ -264,69 +257,6 @@ public sealed class OfferingUserGrain(
         if (deadlines.IsCompleted != completion.StoredAsCompleted || deadlines.IsOverdue != completion.StoredAsOverdue)
             await SaveAndPublishAsync();
         return false;
-    }
-
-    /// <summary>
-    /// Delivers what a stored state owes its consumers: the snapshot (if any) to the projection and the provider's
-    /// counters, and the history entries stored with it to the history store. The write is already durable, so a
-    /// failure does not fail the request: a timer retries until every consumer has its part.
-    /// </summary>
-    private async Task DeliverAsync(OfferingUserSnapshot? snapshot)
-    {
-        await Task.WhenAll(snapshot is null ? Task.CompletedTask : PublishAsync(snapshot), TryAppendStoredHistoryAsync());
-        KeepRetryingWhileUndelivered();
-    }
-
-    private async Task PublishAsync(OfferingUserSnapshot snapshot)
-    {
-        _unpublished = snapshot;
-        try
-        {
-            _deliveredCount = await publisher.PublishAsync(snapshot, _deliveredCount);
-            if (_unpublished == snapshot) _unpublished = null;
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Publishing snapshot {Version} of offering user {Id} failed; retrying", snapshot.Version, Id);
-        }
-    }
-
-    /// <summary>
-    /// Appends the history entries stored with the state and forgets them once the store has them. They stay in the
-    /// stored state until the next write, so an activation may append them again; the store ignores duplicates.
-    /// </summary>
-    private async Task AppendStoredHistoryAsync()
-    {
-        if (S.UnappendedHistory.Count == 0) return;
-        var entries = S.UnappendedHistory.ToList();
-        await history.AppendAsync(entries);
-        S.UnappendedHistory.RemoveRange(0, entries.Count);
-    }
-
-    private async Task TryAppendStoredHistoryAsync()
-    {
-        try
-        {
-            await AppendStoredHistoryAsync();
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Appending {Count} history entries of offering user {Id} failed; retrying", S.UnappendedHistory.Count, Id);
-        }
-    }
-
-    private void KeepRetryingWhileUndelivered()
-    {
-        if ((_unpublished is null && S.UnappendedHistory.Count == 0) || _deactivating)
-        {
-            _deliveryRetry?.Dispose();
-            _deliveryRetry = null;
-        }
-        else
-        {
-            _deliveryRetry ??= this.RegisterGrainTimer(
-                () => DeliverAsync(_unpublished), new GrainTimerCreationOptions(DeliveryRetryPeriod, DeliveryRetryPeriod));
-        }
     }
 
     private static bool Apply(CompletionState completion, AcceptedAnswer accepted, Guid userId, string userName, DateTime now)
@@ -449,17 +379,32 @@ public sealed class OfferingUserGrain(
     /// Persists the state, history entries of a submission included, then publishes the snapshot and appends the
     /// entries at once: a submission is stored whole or not at all, whatever fails after its write.
     /// </summary>
-    private async Task SaveAndPublishAsync()
+    private async Task SaveAndPublishAsync(params string[] causedEvents)
     {
-        if (Current is { } completion)
-        {
-            var deadlines = DeadlinesOf(completion);
-            completion.StoredAsCompleted = deadlines.IsCompleted;
-            completion.StoredAsOverdue = deadlines.IsOverdue;
-        }
+        if (Current is { } completion) RecordEvents(completion, causedEvents);
         S.Version++;
         await state.WriteStateAsync();
-        await DeliverAsync(Snapshot());
+        await Outbox.DeliverAsync(Snapshot());
+    }
+
+    /// <summary>
+    /// Records the events of the change about to be stored, in the state itself, so that they are stored with it: a
+    /// crash can delay them, never lose or invent one. A completion stored before events existed starts counting
+    /// from how it stands now.
+    /// </summary>
+    private void RecordEvents(CompletionState completion, IReadOnlyList<string> causedEvents)
+    {
+        var deadlines = DeadlinesOf(completion);
+        var types = completion.TransitionsTracked
+            ? CompletionTransitions.Between(completion.StoredAsCompleted, completion.StoredAsOverdue, deadlines).Concat(causedEvents)
+            : causedEvents;
+        completion.TransitionsTracked = true;
+        completion.StoredAsCompleted = deadlines.IsCompleted;
+        completion.StoredAsOverdue = deadlines.IsOverdue;
+        var now = Now;
+        var status = new EventCompletion(deadlines.IsCompleted, completion.CompletionPercentage, deadlines.DueDate, deadlines.IsOverdue, deadlines.ExpiresAt);
+        foreach (var type in types)
+            S.UnsentEvents.Add(new ComplianceEvent(Guid.NewGuid(), type, now, S.ServiceProviderId, S.OfferingId, Id, S.UserId, status));
     }
 
     private async Task EnsureVisibleAsync(Caller caller)

@@ -32,6 +32,8 @@ public sealed class OfferingUserState
     /// <summary>The offering's compliance policy as of <see cref="PolicyVersion"/>.</summary>
     [Id(20)] public Compliance.CompliancePolicy Policy { get; set; } = Compliance.CompliancePolicy.None;
     [Id(21)] public long PolicyVersion { get; set; }
+    /// <summary>Events written with the state and not yet confirmed by the event store (an outbox, like the history).</summary>
+    [Id(22)] public List<Compliance.ComplianceEvent> UnsentEvents { get; set; } = [];
 }
 
 [GenerateSerializer]
@@ -69,6 +71,8 @@ public sealed class CompletionState
     /// <summary>Whether the completion counted as completed, and as overdue, when the state was last stored.</summary>
     [Id(19)] public bool StoredAsCompleted { get; set; }
     [Id(20)] public bool StoredAsOverdue { get; set; }
+    /// <summary>False for a completion stored before events existed: its first write records no transition.</summary>
+    [Id(21)] public bool TransitionsTracked { get; set; }
 
     /// <summary>The blocking questions' ids, from <see cref="LegacyUnansweredRequired"/> for a state not recomputed since.</summary>
     public IEnumerable<Guid> UnansweredRequiredQuestionIds() =>

@@ -112,6 +112,19 @@ public sealed record CompletionResponse(
     }
 }
 
+public sealed record EventCompletionResponse(
+    bool IsCompleted, double CompletionPercentage, DateTime? DueDate, bool IsOverdue, DateTime? ExpiresAt);
+
+/// <summary>An event as events/ lists it and as a webhook delivery carries it in <c>data</c> (API.md §10).</summary>
+public sealed record ComplianceEventResponse(
+    Guid Uuid, string Type, DateTime Created, Guid OfferingUuid, Guid? OfferingUserUuid, Guid? UserUuid,
+    EventCompletionResponse? Completion)
+{
+    public static ComplianceEventResponse From(ComplianceEvent e) => new(
+        e.Id, e.Type, e.Created, e.OfferingId, e.OfferingUserId, e.UserId,
+        e.Completion is { } c ? new EventCompletionResponse(c.IsCompleted, c.CompletionPercentage, c.DueDate, c.IsOverdue, c.ExpiresAt) : null);
+}
+
 internal static class DecimalText
 {
     /// <summary>Decimals as Django REST Framework writes them: strings with four places.</summary>

@@ -24,6 +24,7 @@ public static class ProviderComplianceEndpoints
         compliance.MapGet("/compliance_overview", OverviewAsync).Produces<ComplianceOverviewResponse[]>();
         compliance.MapGet("/offering_users", OfferingUsersAsync).Produces<ProviderOfferingUserResponse[]>();
         compliance.MapGet("/checklists_summary", ChecklistsSummaryAsync).Produces<ChecklistUsageResponse[]>();
+        compliance.MapGet("/events", EventsAsync).Produces<ComplianceEventResponse[]>();
         compliance.MapGet("/export", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 
@@ -46,6 +47,19 @@ public static class ProviderComplianceEndpoints
         var page = await grains.GetGrain<IProjectionQueryGrain>(0)
             .ListProviderOfferingUsersAsync(context.Caller(), providerId, filter, Pagination.ParseRequest(context.Request));
         return Pagination.Respond(context, page.Items.Select(Row).ToList(), page.TotalCount);
+    }
+
+    private static async Task<IResult> EventsAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var request = context.Request;
+        var filter = new ComplianceEventFilter(
+            QueryFilters.Choice(request, "type", ComplianceEventTypes.All),
+            QueryFilters.Uuid(request, "offering_uuid"),
+            QueryFilters.Uuid(request, "offering_user_uuid"),
+            QueryFilters.Instant(request, "created_after"));
+        var page = await grains.GetGrain<IProjectionQueryGrain>(0)
+            .ListEventsAsync(context.Caller(), RouteIds.Parse(uuid), filter, Pagination.ParseRequest(request));
+        return Pagination.Respond(context, page.Items.Select(ComplianceEventResponse.From).ToList(), page.TotalCount);
     }
 
     /// <summary>Streams every matching row as CSV, a page of the projection at a time.</summary>
