@@ -5,6 +5,7 @@ using ComplianceGrains.Projections;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Polly;
 
 namespace ComplianceGrains;
 
@@ -22,6 +23,21 @@ public static class GrainServices
         services.AddSingleton<SnapshotPublisher>();
         services.AddSingleton<IComplianceEventStore, InMemoryComplianceEventStore>();
         services.AddSingleton<OutboxConsumers>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<WebhookSender>();
+        // Polly bounds one attempt and retries network errors briefly; the 24-hour schedule is durable, in WebhookGrain.
+        services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(WebhookSender.ClientName, (pipeline, context) =>
+            {
+                var webhooks = context.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value;
+                pipeline.AddRetry(new Microsoft.Extensions.Http.Resilience.HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 2,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException),
+                });
+                pipeline.AddTimeout(webhooks.AttemptTimeout);
+            });
         services.AddSingleton<ICatalogStore, InMemoryCatalogStore>();
         services.AddSingleton<IOfferingMemberStore, InMemoryOfferingMemberStore>();
         services.AddSingleton<IFileStore, InMemoryFileStore>();

@@ -8,7 +8,8 @@ namespace ComplianceGrains.Tests.Support;
 /// <summary>
 /// The API of <see cref="ApiFactory"/> with a <see cref="FakeTimeProvider"/> as the service's clock, so that tests move
 /// time forward instead of waiting. Orleans' own clocks (timers, messaging, membership) stay on real time: the catch-all
-/// keyed registration pins every Orleans area to the system clock, and only the unkeyed clock is fake.
+/// keyed registration pins every Orleans area to the system clock, and only the unkeyed clock is fake. Webhook targets
+/// on loopback are allowed, for the receivers the tests start.
 /// </summary>
 public sealed class ClockedApiFactory : ApiFactory
 {
@@ -19,6 +20,8 @@ public sealed class ClockedApiFactory : ApiFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The tests' webhook receivers listen on 127.0.0.1.
+        builder.UseSetting("Webhooks:AllowPrivateTargets", "true");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
