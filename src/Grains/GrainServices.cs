@@ -25,6 +25,7 @@ public static class GrainServices
         services.AddSingleton<OutboxConsumers>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<ComplianceMailer>();
         // Polly bounds one attempt and retries network errors briefly; the 24-hour schedule is durable, in WebhookGrain.
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler(WebhookSender.ClientName, (pipeline, context) =>

@@ -18,3 +18,7 @@ public sealed record CompliancePolicy(
     /// <summary>True when the policy sets anything at all, so that the offering needs a reminder sweep.</summary>
     public bool IsActive => DueDays is not null || ReattestDays is not null || RestrictUntilCompliant;
 }
+
+/// <summary>How many reminders "remind now" sent, or the seconds to wait when it was refused.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RemindNowOutcome([property: Id(0)] int Queued, [property: Id(1)] int? RetryAfterSeconds);

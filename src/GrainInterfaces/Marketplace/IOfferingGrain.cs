@@ -46,6 +46,15 @@ public interface IOfferingGrain : IGrainWithGuidKey
     /// </summary>
     Task<int> SweepAsync();
 
+    /// <summary>Seconds until "remind now" is accepted again for the offering, or null when it is accepted now.</summary>
+    Task<int?> RemindNowRetryAfterAsync(Caller caller);
+
+    /// <summary>
+    /// Sends a reminder to every offering user whose completion is not completed, whatever the schedule, at most once
+    /// an hour (OFFERING.UPDATE_USER).
+    /// </summary>
+    Task<RemindNowOutcome> RemindNowAsync(Caller caller);
+
     /// <summary>Told by a checklist that it changed, so that every offering user's metrics are recomputed.</summary>
     [AlwaysInterleave]
     Task ChecklistChangedAsync(Guid checklistId, long version);

@@ -28,6 +28,8 @@ public sealed class OfferingState
     [Id(13)] public long PolicyVersion { get; set; }
     /// <summary>Checklist events written with the state and not yet confirmed by the event store.</summary>
     [Id(14)] public List<ComplianceEvent> UnsentEvents { get; set; } = [];
+    /// <summary>When "remind now" was last accepted (at most once per <c>RemindNowPeriod</c>).</summary>
+    [Id(15)] public DateTime? LastRemindNow { get; set; }
 }
 
 public sealed class OfferingGrain(
@@ -40,6 +42,7 @@ public sealed class OfferingGrain(
     private const string JobReminder = "compliance-sync";
     private const string SweepReminder = "compliance-sweep";
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan RemindNowPeriod = TimeSpan.FromHours(1);
     // Offering users synchronised at once. More than a silo's connection pool holds (30): they queue for connections
     // briefly, and the job's own per-batch costs (member page, progress write) are paid less often.
     private const int BatchSize = 128;
@@ -156,14 +159,37 @@ public sealed class OfferingGrain(
 
     public async Task<int> SweepAsync()
     {
-        if (!S.Exists || !S.Policy.IsActive || S.ChecklistId is null) return 0;
+        if (!S.Exists || !S.Policy.IsActive) return 0;
+        return await SweepUsersAsync(remindNow: false);
+    }
+
+    public async Task<int?> RemindNowRetryAfterAsync(Caller caller)
+    {
+        await EnsurePermissionAsync(caller, Permission.OfferingUpdateUser);
+        if (S.LastRemindNow is not { } last) return null;
+        var wait = last + RemindNowPeriod - clock.GetUtcNow().UtcDateTime;
+        return wait > TimeSpan.Zero ? (int)Math.Ceiling(wait.TotalSeconds) : null;
+    }
+
+    public async Task<RemindNowOutcome> RemindNowAsync(Caller caller)
+    {
+        if (await RemindNowRetryAfterAsync(caller) is { } retryAfter) return new RemindNowOutcome(0, retryAfter);
+        S.LastRemindNow = clock.GetUtcNow().UtcDateTime;
+        await state.WriteStateAsync();
+        return new RemindNowOutcome(await SweepUsersAsync(remindNow: true), null);
+    }
+
+    /// <summary>Evaluates every offering user in bounded batches; returns the number of reminders sent.</summary>
+    private async Task<int> SweepUsersAsync(bool remindNow)
+    {
+        if (S.ChecklistId is null) return 0;
         var target = await GetComplianceTargetAsync();
         var sent = 0;
         for (Guid? cursor = null; ;)
         {
             var batch = await members.NextAsync(Id, cursor, BatchSize);
             if (batch.Count == 0) return sent;
-            var reminded = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IOfferingUserGrain>(id).EvaluateAsync(target, remindNow: false)));
+            var reminded = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IOfferingUserGrain>(id).EvaluateAsync(target, remindNow)));
             sent += reminded.Count(r => r);
             cursor = batch[^1];
         }

@@ -16,6 +16,7 @@ public sealed class OfferingUserGrain(
     IFileStore files,
     LibMagicMimeSniffer mimeSniffer,
     TimeProvider clock,
+    ComplianceMailer mailer,
     ILogger<OfferingUserGrain> logger) : Grain, IOfferingUserGrain
 {
     private const string NoChecklist = "No checklist configured for this object";
@@ -141,6 +142,7 @@ public sealed class OfferingUserGrain(
         completion.ReviewedByName = await UserNameAsync(caller.UserId);
         completion.ReviewedAt = Now;
         completion.ReviewNotes = notes;
+        completion.ReviewRequestSent = false;
         completion.Modified = completion.ReviewedAt.Value;
         await SaveAndPublishAsync(ComplianceEventTypes.Reviewed);
         return await ChecklistViewAsync();
@@ -256,7 +258,19 @@ public sealed class OfferingUserGrain(
         // Time alone moved the completion (overdue, expired): stored and published like any other change.
         if (deadlines.IsCompleted != completion.StoredAsCompleted || deadlines.IsOverdue != completion.StoredAsOverdue)
             await SaveAndPublishAsync();
-        return false;
+        if (deadlines.IsCompleted || S.UserEmail.Length == 0 || !mailer.IsOn) return false;
+        var reminder = ComplianceMessages.Reminder(S.UserEmail, S.OfferingName, deadlines.DueDate, mailer.ChecklistLink(Id));
+        if (remindNow) return await mailer.SendAsync(reminder);
+        var sameDueDate = completion.ReminderDueDate == deadlines.DueDate;
+        if (ReminderSchedule.Owed(S.Policy, deadlines, Now, sameDueDate ? completion.LastReminderFor : null,
+                sameDueDate ? completion.RemindersSent : 0) is not { } scheduled)
+            return false;
+        // Remembered before it is sent: a crash between the two loses this reminder rather than sending it twice.
+        completion.RemindersSent = sameDueDate ? completion.RemindersSent + 1 : 1;
+        completion.ReminderDueDate = deadlines.DueDate;
+        completion.LastReminderFor = scheduled;
+        await state.WriteStateAsync();
+        return await mailer.SendAsync(reminder);
     }
 
     private static bool Apply(CompletionState completion, AcceptedAnswer accepted, Guid userId, string userName, DateTime now)
@@ -381,10 +395,40 @@ public sealed class OfferingUserGrain(
     /// </summary>
     private async Task SaveAndPublishAsync(params string[] causedEvents)
     {
-        if (Current is { } completion) RecordEvents(completion, causedEvents);
+        var recorded = Current is { } completion ? RecordEvents(completion, causedEvents) : [];
+        var askForReview = recorded.Contains(ComplianceEventTypes.ReviewRequired) && !Current!.ReviewRequestSent;
+        if (askForReview) Current!.ReviewRequestSent = true;
         S.Version++;
         await state.WriteStateAsync();
         await Outbox.DeliverAsync(Snapshot());
+        await NotifyAsync(recorded, askForReview);
+    }
+
+    /// <summary>The e-mails of a stored change: overdue and expired notices to the user, a review request to the provider.</summary>
+    private async Task NotifyAsync(IReadOnlyList<string> recorded, bool askForReview)
+    {
+        if (!mailer.IsOn) return;
+        try
+        {
+            var link = mailer.ChecklistLink(Id);
+            if (S.UserEmail.Length > 0 && recorded.Contains(ComplianceEventTypes.Overdue))
+                await mailer.SendAsync(ComplianceMessages.Overdue(S.UserEmail, S.OfferingName, link));
+            if (S.UserEmail.Length > 0 && recorded.Contains(ComplianceEventTypes.Expired))
+                await mailer.SendAsync(ComplianceMessages.Expired(S.UserEmail, S.OfferingName, link));
+            if (askForReview)
+            {
+                var customer = await Customer.GetAsync(Caller.System);
+                var reviewers = customer.Members.Where(m => m.Value is CustomerRole.Owner or CustomerRole.Manager).Select(m => m.Key);
+                foreach (var reviewer in await Task.WhenAll(reviewers.Select(id => GrainFactory.GetGrain<IUserGrain>(id).GetAsync(Caller.System))))
+                    if (reviewer.Email.Length > 0)
+                        await mailer.SendAsync(ComplianceMessages.ReviewRequired(reviewer.Email, S.OfferingName, S.UserFullName, link));
+            }
+        }
+        catch (Exception e)
+        {
+            // The change is stored; a notice that cannot be sent must not fail it.
+            logger.LogWarning(e, "Notifying about offering user {Id} failed", Id);
+        }
     }
 
     /// <summary>
@@ -392,7 +436,7 @@ public sealed class OfferingUserGrain(
     /// crash can delay them, never lose or invent one. A completion stored before events existed starts counting
     /// from how it stands now.
     /// </summary>
-    private void RecordEvents(CompletionState completion, IReadOnlyList<string> causedEvents)
+    private List<string> RecordEvents(CompletionState completion, IReadOnlyList<string> causedEvents)
     {
         var deadlines = DeadlinesOf(completion);
         var types = completion.TransitionsTracked
@@ -403,8 +447,10 @@ public sealed class OfferingUserGrain(
         completion.StoredAsOverdue = deadlines.IsOverdue;
         var now = Now;
         var status = new EventCompletion(deadlines.IsCompleted, completion.CompletionPercentage, deadlines.DueDate, deadlines.IsOverdue, deadlines.ExpiresAt);
-        foreach (var type in types)
+        var recorded = types.ToList();
+        foreach (var type in recorded)
             S.UnsentEvents.Add(new ComplianceEvent(Guid.NewGuid(), type, now, S.ServiceProviderId, S.OfferingId, Id, S.UserId, status));
+        return recorded;
     }
 
     private async Task EnsureVisibleAsync(Caller caller)

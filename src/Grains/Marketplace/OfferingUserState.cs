@@ -73,6 +73,13 @@ public sealed class CompletionState
     [Id(20)] public bool StoredAsOverdue { get; set; }
     /// <summary>False for a completion stored before events existed: its first write records no transition.</summary>
     [Id(21)] public bool TransitionsTracked { get; set; }
+    /// <summary>The due date the scheduled reminders below were sent for; a new due date starts a new count.</summary>
+    [Id(22)] public DateTime? ReminderDueDate { get; set; }
+    /// <summary>The scheduled instant of the last reminder sent, so that each scheduled reminder goes out once.</summary>
+    [Id(23)] public DateTime? LastReminderFor { get; set; }
+    [Id(24)] public int RemindersSent { get; set; }
+    /// <summary>Whether the provider was asked for a review since the last one (one message until it is reviewed).</summary>
+    [Id(25)] public bool ReviewRequestSent { get; set; }
 
     /// <summary>The blocking questions' ids, from <see cref="LegacyUnansweredRequired"/> for a state not recomputed since.</summary>
     public IEnumerable<Guid> UnansweredRequiredQuestionIds() =>

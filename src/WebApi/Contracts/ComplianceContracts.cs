@@ -125,6 +125,8 @@ public sealed record ComplianceEventResponse(
         e.Completion is { } c ? new EventCompletionResponse(c.IsCompleted, c.CompletionPercentage, c.DueDate, c.IsOverdue, c.ExpiresAt) : null);
 }
 
+public sealed record RemindResponse(int Queued);
+
 internal static class DecimalText
 {
     /// <summary>Decimals as Django REST Framework writes them: strings with four places.</summary>
