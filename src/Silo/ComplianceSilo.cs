@@ -158,6 +158,7 @@ public static class ComplianceSilo
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<IComplianceProjection, PostgresComplianceProjection>();
         silo.Services.AddSingleton<IAnswerHistoryStore, PostgresAnswerHistoryStore>();
+        silo.Services.AddSingleton<IComplianceEventStore, PostgresComplianceEventStore>();
         silo.Services.AddSingleton<IFileStore, PostgresFileStore>();
         silo.Services.AddSingleton<ICatalogStore, PostgresCatalogStore>();
         silo.Services.AddSingleton<IOfferingMemberStore, PostgresOfferingMemberStore>();

@@ -63,6 +63,7 @@ app.MapProviderOfferingsEndpoints().MapOfferingComplianceEndpoints();
 app.MapPublicOfferingsEndpoints();
 app.MapOfferingUsersEndpoints().MapReviewEndpoints().MapOfferingUserComplianceEndpoints();
 app.MapProviderComplianceEndpoints();
+app.MapWebhookEndpoints();
 app.MapCompletionsEndpoints();
 app.MapChecklistEndpoints();
 app.MapDependencyEndpoints();

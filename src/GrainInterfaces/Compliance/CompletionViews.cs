@@ -7,7 +7,10 @@ public sealed record UnansweredQuestion(
     [property: Id(1)] string Description,
     [property: Id(2)] string QuestionType);
 
-/// <summary>The completion metrics and review state of one completion (API.md §4 CompletionStatus and CompletionReview).</summary>
+/// <summary>
+/// The completion metrics and review state of one completion (API.md §4 CompletionStatus and CompletionReview), with
+/// its due date and attestation (API.md §10). <see cref="IsCompleted"/> is false once the attestation has expired.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CompletionStatus(
     [property: Id(0)] Guid Id,
@@ -23,7 +26,11 @@ public sealed record CompletionStatus(
     [property: Id(10)] DateTime? ReviewedAt,
     [property: Id(11)] string ReviewNotes,
     [property: Id(12)] DateTime Created,
-    [property: Id(13)] DateTime Modified);
+    [property: Id(13)] DateTime Modified,
+    [property: Id(14)] DateTime? DueDate = null,
+    [property: Id(15)] bool IsOverdue = false,
+    [property: Id(16)] DateTime? AttestedAt = null,
+    [property: Id(17)] DateTime? ExpiresAt = null);
 
 /// <summary>The current answer to a question.</summary>
 [GenerateSerializer, Immutable]

@@ -18,8 +18,13 @@ public sealed record ComplianceSyncStatus(
     public static ComplianceSyncStatus Never { get; } = new(Idle, null, 0, 0, null, null, null);
 }
 
-/// <summary>The checklist an offering currently requires, and the newest version of it the offering knows.</summary>
+/// <summary>
+/// The checklist an offering currently requires, the newest version of it the offering knows, and the offering's
+/// compliance policy with its version (a newer one re-evaluates every completion).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplianceTarget(
     [property: Id(0)] Guid? ChecklistId,
-    [property: Id(1)] long ChecklistVersion);
+    [property: Id(1)] long ChecklistVersion,
+    [property: Id(2)] CompliancePolicy? Policy = null,
+    [property: Id(3)] long PolicyVersion = 0);

@@ -17,7 +17,7 @@ public sealed record OfferingUserSnapshot(
     public Guid Id => OfferingUser.Id;
 }
 
-/// <summary>The part of a snapshot the service provider's counters need.</summary>
+/// <summary>The part of a snapshot the service provider's counters need, with the dates that move it over time.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplianceCount(
     [property: Id(0)] Guid OfferingUserId,
@@ -25,11 +25,14 @@ public sealed record ComplianceCount(
     [property: Id(2)] Guid? ChecklistId,
     [property: Id(3)] bool IsCompleted,
     [property: Id(4)] long Version,
-    [property: Id(5)] bool Deleted)
+    [property: Id(5)] bool Deleted,
+    [property: Id(6)] DateTime? DueDate = null,
+    [property: Id(7)] DateTime? ExpiresAt = null)
 {
     public static ComplianceCount From(OfferingUserSnapshot snapshot) => new(
         snapshot.Id, snapshot.OfferingUser.OfferingId, snapshot.Completion?.ChecklistId,
-        snapshot.Completion?.IsCompleted ?? false, snapshot.Version, snapshot.Deleted);
+        snapshot.Completion?.IsCompleted ?? false, snapshot.Version, snapshot.Deleted,
+        snapshot.Completion?.DueDate, snapshot.Completion?.ExpiresAt);
 
     /// <summary>True when both count the offering user the same way, whatever their versions.</summary>
     public bool SameCountsAs(ComplianceCount other) => this with { Version = other.Version } == other;

@@ -8,7 +8,9 @@ public sealed record OfferingComplianceOverview(
     [property: Id(2)] string? ChecklistName,
     [property: Id(3)] int TotalUsers,
     [property: Id(4)] int UsersWithCompletions,
-    [property: Id(5)] int CompletedUsers)
+    [property: Id(5)] int CompletedUsers,
+    [property: Id(6)] int OverdueUsers = 0,
+    [property: Id(7)] int ExpiringUsers = 0)
 {
     public int PendingUsers => UsersWithCompletions - CompletedUsers;
 

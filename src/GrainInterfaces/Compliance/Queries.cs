@@ -15,7 +15,8 @@ public sealed record ProviderOfferingUserFilter(
     [property: Id(0)] Guid? OfferingId,
     [property: Id(1)] string? ComplianceStatus,
     [property: Id(2)] string? Search = null,
-    [property: Id(3)] bool Descending = false);
+    [property: Id(3)] bool Descending = false,
+    [property: Id(4)] bool? IsOverdue = null);
 
 /// <summary>Filters and ordering of the completions list (API.md §6).</summary>
 [GenerateSerializer, Immutable]
@@ -23,7 +24,8 @@ public sealed record CompletionFilter(
     [property: Id(0)] Guid? UserId,
     [property: Id(1)] Guid? OfferingId,
     [property: Id(2)] bool? IsCompleted,
-    [property: Id(3)] IReadOnlyList<string> Ordering);
+    [property: Id(3)] IReadOnlyList<string> Ordering,
+    [property: Id(4)] bool? IsOverdue = null);
 
 /// <summary>Read-side queries, served from the query projection and filtered by what the caller may see.</summary>
 public interface IProjectionQueryGrain : IGrainWithIntegerKey
@@ -36,4 +38,7 @@ public interface IProjectionQueryGrain : IGrainWithIntegerKey
     Task<Page<OfferingUserSnapshot>> ListCompletionsAsync(Caller caller, CompletionFilter filter, PageRequest page);
 
     Task<OfferingUserSnapshot> GetCompletionAsync(Caller caller, Guid completionId);
+
+    /// <summary>A provider's compliance events, newest first (API.md §10 events/).</summary>
+    Task<Page<ComplianceEvent>> ListEventsAsync(Caller caller, Guid serviceProviderId, ComplianceEventFilter filter, PageRequest page);
 }

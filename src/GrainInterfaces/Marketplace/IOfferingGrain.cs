@@ -40,6 +40,27 @@ public interface IOfferingGrain : IGrainWithGuidKey
 
     Task<ComplianceSyncStatus> GetComplianceSyncAsync(Caller caller);
 
+    /// <summary>The offering's compliance policy (API.md §10 compliance_policy/).</summary>
+    Task<CompliancePolicy> GetCompliancePolicyAsync(Caller caller);
+
+    /// <summary>Stores a valid policy and re-evaluates every completion of the offering in the background.</summary>
+    Task<CompliancePolicy> SetCompliancePolicyAsync(Caller caller, CompliancePolicy policy);
+
+    /// <summary>
+    /// Re-evaluates every offering user against the clock (overdue, expired, reminders owed), in bounded batches. The
+    /// offering's reminder calls it periodically; returns the number of reminders sent.
+    /// </summary>
+    Task<int> SweepAsync();
+
+    /// <summary>Seconds until "remind now" is accepted again for the offering, or null when it is accepted now.</summary>
+    Task<int?> RemindNowRetryAfterAsync(Caller caller);
+
+    /// <summary>
+    /// Sends a reminder to every offering user whose completion is not completed, whatever the schedule, at most once
+    /// an hour (OFFERING.UPDATE_USER).
+    /// </summary>
+    Task<RemindNowOutcome> RemindNowAsync(Caller caller);
+
     /// <summary>Told by a checklist that it changed, so that every offering user's metrics are recomputed.</summary>
     [AlwaysInterleave]
     Task ChecklistChangedAsync(Guid checklistId, long version);

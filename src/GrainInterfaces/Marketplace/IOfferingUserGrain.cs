@@ -41,4 +41,14 @@ public interface IOfferingUserGrain : IGrainWithGuidKey
     /// creates the current one if missing, recomputes metrics for a newer checklist version. Idempotent.
     /// </summary>
     Task SyncComplianceAsync(ComplianceTarget target);
+
+    /// <summary>Confirms the current answers (API.md §10 attest/): renews the attestation; 400 when not complete.</summary>
+    Task<CompletionStatus> AttestAsync(Caller caller);
+
+    /// <summary>
+    /// Brings the completion in line with <paramref name="target"/> and the clock (storing and publishing a change of
+    /// overdue or expired), and sends the reminder the schedule owes, or with <paramref name="remindNow"/> one whatever
+    /// the schedule if the completion is not completed. Returns whether a reminder was sent.
+    /// </summary>
+    Task<bool> EvaluateAsync(ComplianceTarget target, bool remindNow);
 }

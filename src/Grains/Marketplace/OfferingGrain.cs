@@ -1,6 +1,7 @@
 using ComplianceGrains.Catalog;
 using ComplianceGrains.Checklists;
 using ComplianceGrains.Compliance;
+using ComplianceGrains.Domain;
 using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
 using ComplianceGrains.Operations;
@@ -23,15 +24,27 @@ public sealed class OfferingState
     /// <summary>The newest version of the checklist that the offering's users have been brought in line with.</summary>
     [Id(10)] public long ChecklistVersion { get; set; }
     [Id(11)] public ComplianceJobState Job { get; set; } = new();
+    [Id(12)] public CompliancePolicy Policy { get; set; } = CompliancePolicy.None;
+    /// <summary>Grows with every policy change; offering users re-evaluate their completions for a newer one.</summary>
+    [Id(13)] public long PolicyVersion { get; set; }
+    /// <summary>Checklist events written with the state and not yet confirmed by the event store.</summary>
+    [Id(14)] public List<ComplianceEvent> UnsentEvents { get; set; } = [];
+    /// <summary>When "remind now" was last accepted (at most once per <c>RemindNowPeriod</c>).</summary>
+    [Id(15)] public DateTime? LastRemindNow { get; set; }
 }
 
 public sealed class OfferingGrain(
     [PersistentState("offering", StorageNames.Main)] IPersistentState<OfferingState> state,
     IOfferingMemberStore members,
     ChecklistDefinitionCache definitions,
+    OutboxConsumers consumers,
+    TimeProvider clock,
     ILogger<OfferingGrain> logger) : Grain, IOfferingGrain, IRemindable
 {
     private const string JobReminder = "compliance-sync";
+    private const string SweepReminder = "compliance-sweep";
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan RemindNowPeriod = TimeSpan.FromHours(1);
     // Offering users synchronised at once. More than a silo's connection pool holds (30): they queue for connections
     // briefly, and the job's own per-batch costs (member page, progress write) are paid less often.
     private const int BatchSize = 128;
@@ -40,6 +53,7 @@ public sealed class OfferingGrain(
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _jobTimer;
+    private StateOutbox? _outbox;
     /// <summary>A checklist version announced while the offering was busy; the job timer persists and applies it.</summary>
     private long _announcedVersion;
 
@@ -47,9 +61,13 @@ public sealed class OfferingGrain(
 
     private OfferingState S => state.State;
 
+    /// <summary>The checklist events the stored state owes the event store.</summary>
+    private StateOutbox Outbox => _outbox ??= new StateOutbox(this, consumers, () => new OutboxItems([], S.UnsentEvents), logger);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!S.Exists) return;
+        Outbox.Resume(null);
         if (S.ChecklistId is { } checklistId
             && await GrainFactory.GetGrain<IChecklistGrain>(checklistId).GetDefinitionAsync() is { } definition)
             _announcedVersion = definition.Version;
@@ -87,7 +105,9 @@ public sealed class OfferingGrain(
             Created = DateTime.UtcNow,
             Job = new ComplianceJobState { ChecklistId = checklist?.ChecklistId, ChecklistVersion = checklist?.Version ?? 0 },
         };
+        if (checklist is not null) RecordEvent(ComplianceEventTypes.ChecklistAttached);
         await state.WriteStateAsync();
+        await Outbox.DeliverAsync(null);
         if (checklist is not null) await GrainFactory.GetGrain<IChecklistGrain>(checklist.ChecklistId).AddOfferingUseAsync(Id);
         await GrainFactory.GetGrain<IServiceProviderGrain>(providerId).AddOfferingAsync(Id);
         await GrainFactory.GetGrain<ICatalogGrain>(CatalogNames.Offerings).AddAsync(Id);
@@ -130,7 +150,83 @@ public sealed class OfferingGrain(
     }
 
     public Task<ComplianceTarget> GetComplianceTargetAsync() =>
-        Task.FromResult(new ComplianceTarget(S.ChecklistId, Math.Max(S.ChecklistVersion, _announcedVersion)));
+        Task.FromResult(new ComplianceTarget(S.ChecklistId, Math.Max(S.ChecklistVersion, _announcedVersion), S.Policy, S.PolicyVersion));
+
+    public async Task<CompliancePolicy> GetCompliancePolicyAsync(Caller caller)
+    {
+        await EnsureVisibleAsync(caller);
+        return S.Policy;
+    }
+
+    public async Task<CompliancePolicy> SetCompliancePolicyAsync(Caller caller, CompliancePolicy policy)
+    {
+        await EnsurePermissionAsync(caller, Permission.OfferingUpdateOptions);
+        if (CompliancePolicyRules.Validate(policy) is { Count: > 0 } errors) throw new ValidationException(errors);
+        var normalised = CompliancePolicyRules.Normalise(policy);
+        if (PolicyEquals(normalised, S.Policy)) return S.Policy;
+        S.Policy = normalised;
+        S.PolicyVersion++;
+        // Every completion is re-evaluated against the new policy by the lifecycle job, as for a checklist change.
+        await StartJobAsync();
+        await state.WriteStateAsync();
+        await EnsureJobRunsAsync();
+        await KeepSweepingWhilePolicyIsActiveAsync();
+        return S.Policy;
+    }
+
+    public async Task<int> SweepAsync()
+    {
+        if (!S.Exists || !S.Policy.IsActive) return 0;
+        return await SweepUsersAsync(remindNow: false);
+    }
+
+    public async Task<int?> RemindNowRetryAfterAsync(Caller caller)
+    {
+        await EnsurePermissionAsync(caller, Permission.OfferingUpdateUser);
+        if (S.LastRemindNow is not { } last) return null;
+        var wait = last + RemindNowPeriod - clock.GetUtcNow().UtcDateTime;
+        return wait > TimeSpan.Zero ? (int)Math.Ceiling(wait.TotalSeconds) : null;
+    }
+
+    public async Task<RemindNowOutcome> RemindNowAsync(Caller caller)
+    {
+        if (await RemindNowRetryAfterAsync(caller) is { } retryAfter) return new RemindNowOutcome(0, retryAfter);
+        S.LastRemindNow = clock.GetUtcNow().UtcDateTime;
+        await state.WriteStateAsync();
+        return new RemindNowOutcome(await SweepUsersAsync(remindNow: true), null);
+    }
+
+    /// <summary>Evaluates every offering user in bounded batches; returns the number of reminders sent.</summary>
+    private async Task<int> SweepUsersAsync(bool remindNow)
+    {
+        if (S.ChecklistId is null) return 0;
+        var target = await GetComplianceTargetAsync();
+        var sent = 0;
+        for (Guid? cursor = null; ;)
+        {
+            var batch = await members.NextAsync(Id, cursor, BatchSize);
+            if (batch.Count == 0) return sent;
+            var reminded = await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IOfferingUserGrain>(id).EvaluateAsync(target, remindNow)));
+            sent += reminded.Count(r => r);
+            cursor = batch[^1];
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Outbox.StopAsync();
+
+    private void RecordEvent(string type) => S.UnsentEvents.Add(new ComplianceEvent(
+        Guid.NewGuid(), type, clock.GetUtcNow().UtcDateTime, S.ServiceProviderId, Id, null, null, null));
+
+    private static bool PolicyEquals(CompliancePolicy a, CompliancePolicy b) =>
+        a with { ReminderDaysBeforeDue = [] } == b with { ReminderDaysBeforeDue = [] }
+        && a.ReminderDaysBeforeDue.SequenceEqual(b.ReminderDaysBeforeDue);
+
+    /// <summary>One durable reminder per offering with a policy drives the sweep; an offering without one has none.</summary>
+    private async Task KeepSweepingWhilePolicyIsActiveAsync()
+    {
+        if (S.Policy.IsActive) await this.RegisterOrUpdateReminder(SweepReminder, SweepPeriod, SweepPeriod);
+        else if (await this.GetReminder(SweepReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
 
     public async Task<ComplianceSyncStatus> UpdateComplianceChecklistAsync(Caller caller, Guid? checklistId)
     {
@@ -145,7 +241,10 @@ public sealed class OfferingGrain(
         S.ChecklistVersion = checklist?.Version ?? 0;
         _announcedVersion = 0;
         await StartJobAsync();
+        if (previous is not null) RecordEvent(ComplianceEventTypes.ChecklistDetached);
+        if (checklistId is not null) RecordEvent(ComplianceEventTypes.ChecklistAttached);
         await state.WriteStateAsync();
+        await Outbox.DeliverAsync(null);
         if (previous is { } old) await GrainFactory.GetGrain<IChecklistGrain>(old).RemoveOfferingUseAsync(Id);
         if (checklistId is { } attached) await GrainFactory.GetGrain<IChecklistGrain>(attached).AddOfferingUseAsync(Id);
         await EnsureJobRunsAsync();
@@ -172,6 +271,11 @@ public sealed class OfferingGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == SweepReminder)
+        {
+            await SweepAsync();
+            return;
+        }
         if (reminderName != JobReminder) return;
         if (S.Job.State == ComplianceSyncStatus.Idle && _announcedVersion <= S.ChecklistVersion)
         {
@@ -229,6 +333,7 @@ public sealed class OfferingGrain(
         }
         var started = job.Started ?? DateTime.UtcNow;
         ComplianceMetrics.LifecycleJobRunning(Id, job.Total - job.Processed, started);
+        var target = job.Target with { Policy = S.Policy, PolicyVersion = S.PolicyVersion };
         var deadline = DateTime.UtcNow + TickBudget;
         while (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
         {
@@ -240,7 +345,7 @@ public sealed class OfferingGrain(
             }
             try
             {
-                await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IOfferingUserGrain>(id).SyncComplianceAsync(job.Target)));
+                await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IOfferingUserGrain>(id).SyncComplianceAsync(target)));
             }
             catch (Exception e)
             {

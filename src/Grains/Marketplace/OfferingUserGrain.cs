@@ -13,22 +13,25 @@ public sealed class OfferingUserGrain(
     [PersistentState("offering-user", StorageNames.Main)] IPersistentState<OfferingUserState> state,
     ChecklistDefinitionCache definitions,
     IAnswerHistoryStore history,
-    SnapshotPublisher publisher,
+    OutboxConsumers consumers,
     IFileStore files,
     LibMagicMimeSniffer mimeSniffer,
+    TimeProvider clock,
+    ComplianceMailer mailer,
     ILogger<OfferingUserGrain> logger) : Grain, IOfferingUserGrain
 {
     internal const string NoChecklist = "No checklist configured for this object";
-    private static readonly TimeSpan DeliveryRetryPeriod = TimeSpan.FromSeconds(2);
     private Dictionary<Guid, string>? _userNames;
-    private OfferingUserSnapshot? _unpublished;
-    private ComplianceCount? _deliveredCount;
-    private IGrainTimer? _deliveryRetry;
-    private bool _deactivating;
+    private StateOutbox? _outbox;
 
     private Guid Id => this.GetPrimaryKey();
 
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     private OfferingUserState S => state.State;
+
+    /// <summary>What the stored state owes: its snapshot, history entries and events.</summary>
+    private StateOutbox Outbox => _outbox ??= new StateOutbox(this, consumers, () => new OutboxItems(S.UnappendedHistory, S.UnsentEvents), logger);
 
     private CompletionState? Current => S.Completions.FirstOrDefault(c => !c.Archived);
 
@@ -37,19 +40,12 @@ public sealed class OfferingUserGrain(
         if (!S.Exists) return;
         await RepairStoredTextAsync();
         await LoadQuestionViewsAsync();
-        // A crash may have come between a write and its publication, so the snapshot is published again: by the retry
-        // timer, unless the activation's first write publishes a newer one before (a lifecycle job activating
-        // thousands of offering users would otherwise publish each of them twice). History entries stored with the
-        // state are appended again by the same timer; the history store ignores those it already has.
-        _unpublished = Snapshot();
-        KeepRetryingWhileUndelivered();
+        Outbox.Resume(Snapshot());
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // A last attempt; if it fails, the next activation publishes again.
-        _deactivating = true;
-        await DeliverAsync(_unpublished);
+        await Outbox.StopAsync();
     }
 
     /// <summary>
@@ -98,7 +94,7 @@ public sealed class OfferingUserGrain(
         var user = await ReferencedObject.GetAsync("user", userId, () => GrainFactory.GetGrain<IUserGrain>(userId).GetAsync(Caller.System));
         await offeringGrain.AddOfferingUserAsync(caller, Id, userId);
 
-        var now = DateTime.UtcNow;
+        var now = Now;
         state.State = new OfferingUserState
         {
             Exists = true,
@@ -132,7 +128,7 @@ public sealed class OfferingUserGrain(
         if (changes.Username is { } username) S.Username = username;
         if (changes.State is { } newState) S.State = newState;
         if (changes.IsRestricted is { } restricted) S.IsRestricted = restricted;
-        S.Modified = DateTime.UtcNow;
+        S.Modified = Now;
         await SaveAndPublishAsync();
         return View();
     }
@@ -146,8 +142,8 @@ public sealed class OfferingUserGrain(
         await files.DeleteAllAsync(Id);
         await state.ClearStateAsync();
         state.State = new OfferingUserState();
-        await DeliverAsync(tombstone);
-        if (_unpublished is null) DeactivateOnIdle();
+        await Outbox.DeliverAsync(tombstone);
+        if (!Outbox.HasUndeliveredSnapshot) DeactivateOnIdle();
     }
 
     public async Task<ChecklistForUser> GetChecklistAsync(Caller caller)
@@ -169,10 +165,11 @@ public sealed class OfferingUserGrain(
         var (completion, _) = await CurrentCompletionAsync();
         completion.ReviewedBy = caller.UserId;
         completion.ReviewedByName = await UserNameAsync(caller.UserId);
-        completion.ReviewedAt = DateTime.UtcNow;
+        completion.ReviewedAt = Now;
         completion.ReviewNotes = notes;
+        completion.ReviewRequestSent = false;
         completion.Modified = completion.ReviewedAt.Value;
-        await SaveAndPublishAsync();
+        await SaveAndPublishAsync(ComplianceEventTypes.Reviewed);
         return await ChecklistViewAsync();
     }
 
@@ -208,7 +205,7 @@ public sealed class OfferingUserGrain(
         if (outcome.Accepted!.Count == 0) return new SubmitResult(null, Status(completion));
         var accepted = await StoreFilesAsync(outcome.Accepted);
 
-        var now = DateTime.UtcNow;
+        var now = Now;
         var userName = await UserNameAsync(caller.UserId);
         var entries = new List<HistoryEntry>(accepted.Count);
         var changed = false;
@@ -222,8 +219,11 @@ public sealed class OfferingUserGrain(
         if (changed) ClearReview(completion);
         completion.Modified = now;
         Recompute(completion, definition);
+        // A submission that leaves the answers complete confirms them, changed or not.
+        if (completion.IsCompleted) completion.AttestedAt = now;
         S.UnappendedHistory.AddRange(entries);
-        await SaveAndPublishAsync();
+        // A change that leaves answers needing review asks the provider for one (the review was just cleared).
+        await SaveAndPublishAsync(changed && completion.RequiresReview ? [ComplianceEventTypes.ReviewRequired] : []);
         return new SubmitResult(null, Status(completion));
     }
 
@@ -258,7 +258,7 @@ public sealed class OfferingUserGrain(
         await EnsureCanReadAnswersAsync(caller);
         await CurrentCompletionAsync();
         // Every stored submission is listed, or the read fails: entries whose append is still being retried go first.
-        await AppendStoredHistoryAsync();
+        await Outbox.AppendHistoryAsync();
         return await history.ListAsync(Id, page);
     }
 
@@ -268,68 +268,39 @@ public sealed class OfferingUserGrain(
         await SyncAsync(target, forceSave: false);
     }
 
-    /// <summary>
-    /// Delivers what a stored state owes its consumers: the snapshot (if any) to the projection and the provider's
-    /// counters, and the history entries stored with it to the history store. The write is already durable, so a
-    /// failure does not fail the request: a timer retries until every consumer has its part.
-    /// </summary>
-    private async Task DeliverAsync(OfferingUserSnapshot? snapshot)
+    public async Task<CompletionStatus> AttestAsync(Caller caller)
     {
-        await Task.WhenAll(snapshot is null ? Task.CompletedTask : PublishAsync(snapshot), TryAppendStoredHistoryAsync());
-        KeepRetryingWhileUndelivered();
+        await EnsureCanWriteAnswersAsync(caller);
+        var (completion, _) = await CurrentCompletionAsync();
+        if (!completion.IsCompleted) throw ValidationException.General("The checklist is not complete: answer every required question first.");
+        completion.AttestedAt = Now;
+        completion.Modified = completion.AttestedAt.Value;
+        await SaveAndPublishAsync();
+        return Status(completion);
     }
 
-    private async Task PublishAsync(OfferingUserSnapshot snapshot)
+    public async Task<bool> EvaluateAsync(ComplianceTarget target, bool remindNow)
     {
-        _unpublished = snapshot;
-        try
-        {
-            _deliveredCount = await publisher.PublishAsync(snapshot, _deliveredCount);
-            if (_unpublished == snapshot) _unpublished = null;
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Publishing snapshot {Version} of offering user {Id} failed; retrying", snapshot.Version, Id);
-            ComplianceMetrics.PublicationRetried();
-        }
-    }
-
-    /// <summary>
-    /// Appends the history entries stored with the state and forgets them once the store has them. They stay in the
-    /// stored state until the next write, so an activation may append them again; the store ignores duplicates.
-    /// </summary>
-    private async Task AppendStoredHistoryAsync()
-    {
-        if (S.UnappendedHistory.Count == 0) return;
-        var entries = S.UnappendedHistory.ToList();
-        await history.AppendAsync(entries);
-        S.UnappendedHistory.RemoveRange(0, entries.Count);
-    }
-
-    private async Task TryAppendStoredHistoryAsync()
-    {
-        try
-        {
-            await AppendStoredHistoryAsync();
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Appending {Count} history entries of offering user {Id} failed; retrying", S.UnappendedHistory.Count, Id);
-        }
-    }
-
-    private void KeepRetryingWhileUndelivered()
-    {
-        if ((_unpublished is null && S.UnappendedHistory.Count == 0) || _deactivating)
-        {
-            _deliveryRetry?.Dispose();
-            _deliveryRetry = null;
-        }
-        else
-        {
-            _deliveryRetry ??= this.RegisterGrainTimer(
-                () => DeliverAsync(_unpublished), new GrainTimerCreationOptions(DeliveryRetryPeriod, DeliveryRetryPeriod));
-        }
+        if (!S.Exists) return false;
+        await SyncAsync(target, forceSave: false);
+        if (Current is not { } completion) return false;
+        var deadlines = DeadlinesOf(completion);
+        // Time alone moved the completion (overdue, expired): stored and published like any other change.
+        if (deadlines.IsCompleted != completion.StoredAsCompleted || deadlines.IsOverdue != completion.StoredAsOverdue)
+            await SaveAndPublishAsync();
+        if (deadlines.IsCompleted || S.UserEmail.Length == 0 || !mailer.IsOn) return false;
+        var reminder = ComplianceMessages.Reminder(S.UserEmail, S.OfferingName, deadlines.DueDate, mailer.ChecklistLink(Id));
+        if (remindNow) return await mailer.SendAsync(reminder);
+        var sameDueDate = completion.ReminderDueDate == deadlines.DueDate;
+        if (ReminderSchedule.Owed(S.Policy, deadlines, Now, sameDueDate ? completion.LastReminderFor : null,
+                sameDueDate ? completion.RemindersSent : 0) is not { } scheduled)
+            return false;
+        // Remembered before it is sent: a crash between the two loses this reminder rather than sending it twice.
+        completion.RemindersSent = sameDueDate ? completion.RemindersSent + 1 : 1;
+        completion.ReminderDueDate = deadlines.DueDate;
+        completion.LastReminderFor = scheduled;
+        await state.WriteStateAsync();
+        return await mailer.SendAsync(reminder);
     }
 
     private static bool Apply(CompletionState completion, AcceptedAnswer accepted, Guid userId, string userName, DateTime now)
@@ -377,7 +348,13 @@ public sealed class OfferingUserGrain(
     private async Task SyncAsync(ComplianceTarget target, bool forceSave)
     {
         var changed = forceSave;
-        var now = DateTime.UtcNow;
+        var now = Now;
+        if (target.PolicyVersion > S.PolicyVersion && target.Policy is { } policy)
+        {
+            S.Policy = policy;
+            S.PolicyVersion = target.PolicyVersion;
+            changed = true;
+        }
         foreach (var stale in S.Completions.Where(c => !c.Archived && c.ChecklistId != target.ChecklistId))
         {
             stale.Archived = true;
@@ -447,11 +424,64 @@ public sealed class OfferingUserGrain(
     /// Persists the state, history entries of a submission included, then publishes the snapshot and appends the
     /// entries at once: a submission is stored whole or not at all, whatever fails after its write.
     /// </summary>
-    private async Task SaveAndPublishAsync()
+    private async Task SaveAndPublishAsync(params string[] causedEvents)
     {
+        var recorded = Current is { } completion ? RecordEvents(completion, causedEvents) : [];
+        var askForReview = recorded.Contains(ComplianceEventTypes.ReviewRequired) && !Current!.ReviewRequestSent;
+        if (askForReview) Current!.ReviewRequestSent = true;
         S.Version++;
         await state.WriteStateAsync();
-        await DeliverAsync(Snapshot());
+        await Outbox.DeliverAsync(Snapshot());
+        await NotifyAsync(recorded, askForReview);
+    }
+
+    /// <summary>The e-mails of a stored change: overdue and expired notices to the user, a review request to the provider.</summary>
+    private async Task NotifyAsync(IReadOnlyList<string> recorded, bool askForReview)
+    {
+        if (!mailer.IsOn) return;
+        try
+        {
+            var link = mailer.ChecklistLink(Id);
+            if (S.UserEmail.Length > 0 && recorded.Contains(ComplianceEventTypes.Overdue))
+                await mailer.SendAsync(ComplianceMessages.Overdue(S.UserEmail, S.OfferingName, link));
+            if (S.UserEmail.Length > 0 && recorded.Contains(ComplianceEventTypes.Expired))
+                await mailer.SendAsync(ComplianceMessages.Expired(S.UserEmail, S.OfferingName, link));
+            if (askForReview)
+            {
+                var customer = await Customer.GetAsync(Caller.System);
+                var reviewers = customer.Members.Where(m => m.Value is CustomerRole.Owner or CustomerRole.Manager).Select(m => m.Key);
+                foreach (var reviewer in await Task.WhenAll(reviewers.Select(id => GrainFactory.GetGrain<IUserGrain>(id).GetAsync(Caller.System))))
+                    if (reviewer.Email.Length > 0)
+                        await mailer.SendAsync(ComplianceMessages.ReviewRequired(reviewer.Email, S.OfferingName, S.UserFullName, link));
+            }
+        }
+        catch (Exception e)
+        {
+            // The change is stored; a notice that cannot be sent must not fail it.
+            logger.LogWarning(e, "Notifying about offering user {Id} failed", Id);
+        }
+    }
+
+    /// <summary>
+    /// Records the events of the change about to be stored, in the state itself, so that they are stored with it: a
+    /// crash can delay them, never lose or invent one. A completion stored before events existed starts counting
+    /// from how it stands now.
+    /// </summary>
+    private List<string> RecordEvents(CompletionState completion, IReadOnlyList<string> causedEvents)
+    {
+        var deadlines = DeadlinesOf(completion);
+        var types = completion.TransitionsTracked
+            ? CompletionTransitions.Between(completion.StoredAsCompleted, completion.StoredAsOverdue, deadlines).Concat(causedEvents)
+            : causedEvents;
+        completion.TransitionsTracked = true;
+        completion.StoredAsCompleted = deadlines.IsCompleted;
+        completion.StoredAsOverdue = deadlines.IsOverdue;
+        var now = Now;
+        var status = new EventCompletion(deadlines.IsCompleted, completion.CompletionPercentage, deadlines.DueDate, deadlines.IsOverdue, deadlines.ExpiresAt);
+        var recorded = types.ToList();
+        foreach (var type in recorded)
+            S.UnsentEvents.Add(new ComplianceEvent(Guid.NewGuid(), type, now, S.ServiceProviderId, S.OfferingId, Id, S.UserId, status));
+        return recorded;
     }
 
     private async Task EnsureVisibleAsync(Caller caller)
@@ -495,14 +525,25 @@ public sealed class OfferingUserGrain(
 
     private OfferingUserView View() => new(
         Id, S.OfferingId, S.OfferingName, S.CustomerId, S.ServiceProviderId, S.UserId, S.UserUsername, S.UserFullName,
-        S.UserEmail, S.Username, S.State, S.IsRestricted, S.HasComplianceChecklist, S.Created, S.Modified);
+        S.UserEmail, S.Username, S.State,
+        ComplianceDeadlines.IsRestricted(S.Policy, Current is { } completion ? DeadlinesOf(completion) : null, S.IsRestricted),
+        S.HasComplianceChecklist, S.Created, S.Modified);
+
+    /// <summary>The completion against the policy and the clock now; completions stored before kept no attestation time.</summary>
+    private Deadlines DeadlinesOf(CompletionState c) =>
+        ComplianceDeadlines.Evaluate(S.Policy, c.Created, c.IsCompleted, c.AttestedAt ?? (c.IsCompleted ? c.Modified : null), Now);
 
     private OfferingUserSnapshot Snapshot() =>
         new(View(), S.CustomerName, Current is { } completion ? Status(completion) : null, S.Version, Deleted: false);
 
-    private CompletionStatus Status(CompletionState c) => new(
-        c.Id, c.ChecklistId, c.ChecklistName, c.ChecklistDescription, c.IsCompleted, c.CompletionPercentage,
-        UnansweredQuestions(c), c.RequiresReview, c.ReviewedBy, c.ReviewedByName, c.ReviewedAt, c.ReviewNotes, c.Created, c.Modified);
+    private CompletionStatus Status(CompletionState c)
+    {
+        var d = DeadlinesOf(c);
+        return new CompletionStatus(
+            c.Id, c.ChecklistId, c.ChecklistName, c.ChecklistDescription, d.IsCompleted, c.CompletionPercentage,
+            UnansweredQuestions(c), c.RequiresReview, c.ReviewedBy, c.ReviewedByName, c.ReviewedAt, c.ReviewNotes, c.Created,
+            c.Modified, d.DueDate, d.IsOverdue, d.AttestedAt, d.ExpiresAt);
+    }
 
     /// <summary>
     /// The blocking questions with their current descriptions, as the silo's shared question views (a snapshot held by

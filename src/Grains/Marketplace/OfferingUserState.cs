@@ -29,6 +29,11 @@ public sealed class OfferingUserState
     /// history survives a failure between the state write and the append.
     /// </summary>
     [Id(19)] public List<Compliance.HistoryEntry> UnappendedHistory { get; set; } = [];
+    /// <summary>The offering's compliance policy as of <see cref="PolicyVersion"/>.</summary>
+    [Id(20)] public Compliance.CompliancePolicy Policy { get; set; } = Compliance.CompliancePolicy.None;
+    [Id(21)] public long PolicyVersion { get; set; }
+    /// <summary>Events written with the state and not yet confirmed by the event store (an outbox, like the history).</summary>
+    [Id(22)] public List<Compliance.ComplianceEvent> UnsentEvents { get; set; } = [];
 }
 
 [GenerateSerializer]
@@ -61,6 +66,20 @@ public sealed class CompletionState
     /// definition cache (<see cref="Compliance.ChecklistDefinitionCache.QuestionView"/>), not copied into every state.
     /// </summary>
     [Id(17)] public List<Guid> UnansweredRequiredIds { get; set; } = [];
+    /// <summary>When the answers were last confirmed complete (a completing submission or attest/).</summary>
+    [Id(18)] public DateTime? AttestedAt { get; set; }
+    /// <summary>Whether the completion counted as completed, and as overdue, when the state was last stored.</summary>
+    [Id(19)] public bool StoredAsCompleted { get; set; }
+    [Id(20)] public bool StoredAsOverdue { get; set; }
+    /// <summary>False for a completion stored before events existed: its first write records no transition.</summary>
+    [Id(21)] public bool TransitionsTracked { get; set; }
+    /// <summary>The due date the scheduled reminders below were sent for; a new due date starts a new count.</summary>
+    [Id(22)] public DateTime? ReminderDueDate { get; set; }
+    /// <summary>The scheduled instant of the last reminder sent, so that each scheduled reminder goes out once.</summary>
+    [Id(23)] public DateTime? LastReminderFor { get; set; }
+    [Id(24)] public int RemindersSent { get; set; }
+    /// <summary>Whether the provider was asked for a review since the last one (one message until it is reviewed).</summary>
+    [Id(25)] public bool ReviewRequestSent { get; set; }
 
     /// <summary>The blocking questions' ids, from <see cref="LegacyUnansweredRequired"/> for a state not recomputed since.</summary>
     public IEnumerable<Guid> UnansweredRequiredQuestionIds() =>

@@ -20,7 +20,8 @@ public sealed class ServiceProviderState
 
 public sealed class ServiceProviderGrain(
     [PersistentState("provider", StorageNames.Main)] IPersistentState<ServiceProviderState> state,
-    IComplianceProjection projection) : Grain, IServiceProviderGrain
+    IComplianceProjection projection,
+    TimeProvider clock) : Grain, IServiceProviderGrain
 {
     /// <summary>Rebuilt from the projection on activation and fed by snapshots after that, so it never drifts.</summary>
     private readonly ComplianceCounters _counters = new();
@@ -87,11 +88,13 @@ public sealed class ServiceProviderGrain(
     {
         await EnsureCanMonitorAsync(caller);
         var offerings = await OfferingsAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
         return offerings
             .Select(o =>
             {
-                var (total, withCompletion, completed) = _counters.For(o.Id, o.ChecklistId);
-                return new OfferingComplianceOverview(o.Id, o.Name, o.ChecklistName, total, withCompletion, completed);
+                var c = _counters.For(o.Id, o.ChecklistId, now);
+                return new OfferingComplianceOverview(
+                    o.Id, o.Name, o.ChecklistName, c.Total, c.WithCompletion, c.Completed, c.Overdue, c.Expiring);
             })
             .OrderBy(row => row.OfferingName, StringComparer.Ordinal)
             .ThenBy(row => row.OfferingId)

@@ -1,9 +1,10 @@
 using ComplianceGrains.Compliance;
+using ComplianceGrains.Domain;
 
 namespace ComplianceGrains.Projections;
 
 /// <summary>The projection of embedded mode: rows in the silo's memory, with an index for providers' lists.</summary>
-public sealed class InMemoryComplianceProjection : IComplianceProjection
+public sealed class InMemoryComplianceProjection(TimeProvider clock) : IComplianceProjection
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, OfferingUserSnapshot> _rows = [];
@@ -38,6 +39,20 @@ public sealed class InMemoryComplianceProjection : IComplianceProjection
     public Task<Page<OfferingUserSnapshot>> ListProviderOfferingUsersAsync(
         Guid serviceProviderId, ProviderOfferingUserFilter filter, PageRequest page)
     {
+        if (filter.IsOverdue is { } overdue)
+        {
+            // Overdue depends on the clock, so it has no index: the provider's rows are filtered as they are read.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var rows = Live()
+                .Where(row => row.OfferingUser.ServiceProviderId == serviceProviderId)
+                .Where(row => filter.OfferingId is not { } offeringId || row.OfferingUser.OfferingId == offeringId)
+                .Where(row => filter.ComplianceStatus is not { } status || ComplianceStatusRule.Of(row) == status)
+                .Where(row => IsOverdue(row, now) == overdue)
+                .OrderBy(row => row.OfferingUser.OfferingName, StringComparer.Ordinal)
+                .ThenBy(row => row.OfferingUser.UserFullName, StringComparer.Ordinal)
+                .ThenBy(row => row.Id);
+            return Task.FromResult(ToPage(rows, page));
+        }
         lock (_lock)
         {
             var ids = _providerIndex.Page(serviceProviderId, filter, page, id => SearchMatches(_rows[id], filter.Search!));
@@ -52,12 +67,14 @@ public sealed class InMemoryComplianceProjection : IComplianceProjection
     public Task<Page<OfferingUserSnapshot>> ListCompletionsAsync(
         OfferingUserVisibility visibility, CompletionFilter filter, PageRequest page)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var rows = Live()
             .Where(row => row.Completion is not null)
             .Where(visibility.Allows)
             .Where(row => filter.UserId is not { } userId || row.OfferingUser.UserId == userId)
             .Where(row => filter.OfferingId is not { } offeringId || row.OfferingUser.OfferingId == offeringId)
-            .Where(row => filter.IsCompleted is not { } completed || row.Completion!.IsCompleted == completed);
+            .Where(row => filter.IsCompleted is not { } completed || row.Completion!.IsCompleted == completed)
+            .Where(row => filter.IsOverdue is not { } overdue || IsOverdue(row, now) == overdue);
         return Task.FromResult(ToPage(CompletionOrdering.Apply(rows, filter.Ordering), page));
     }
 
@@ -75,6 +92,9 @@ public sealed class InMemoryComplianceProjection : IComplianceProjection
             return Task.FromResult(counts);
         }
     }
+
+    private static bool IsOverdue(OfferingUserSnapshot row, DateTime now) =>
+        row.Completion is { } c && ComplianceDeadlines.IsOverdueAt(c.IsCompleted, c.DueDate, c.ExpiresAt, now);
 
     private OfferingUserSnapshot[] Live()
     {

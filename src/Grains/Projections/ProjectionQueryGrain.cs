@@ -6,8 +6,15 @@ using ComplianceGrains.Marketplace;
 namespace ComplianceGrains.Projections;
 
 [StatelessWorker]
-public sealed class ProjectionQueryGrain(IComplianceProjection projection) : Grain, IProjectionQueryGrain
+public sealed class ProjectionQueryGrain(IComplianceProjection projection, IComplianceEventStore events) : Grain, IProjectionQueryGrain
 {
+    public async Task<Page<ComplianceEvent>> ListEventsAsync(
+        Caller caller, Guid serviceProviderId, ComplianceEventFilter filter, PageRequest page)
+    {
+        await GrainFactory.GetGrain<IServiceProviderGrain>(serviceProviderId).EnsureCanMonitorAsync(caller);
+        return await events.ListAsync(serviceProviderId, filter, page);
+    }
+
     public async Task<Page<OfferingUserSnapshot>> ListOfferingUsersAsync(Caller caller, OfferingUserFilter filter, PageRequest page) =>
         await projection.ListOfferingUsersAsync(await VisibilityAsync(caller), filter, page);
 

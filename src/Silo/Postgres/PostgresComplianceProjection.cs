@@ -7,8 +7,12 @@ using NpgsqlTypes;
 namespace ComplianceGrains.Silo.Postgres;
 
 /// <summary>The projection of cluster mode: <c>compliance_offering_users</c>, shared by every silo.</summary>
-public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : IComplianceProjection, IAsyncDisposable
+public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource, TimeProvider clock) : IComplianceProjection, IAsyncDisposable
 {
+    /// <summary>The overdue rule of <c>ComplianceDeadlines.IsOverdueAt</c>, against the instant in parameter {0}.</summary>
+    private const string OverdueCondition =
+        "(due_date IS NOT NULL AND due_date < ${0} AND NOT (coalesce(is_completed, false) AND (expires_at IS NULL OR expires_at > ${0})))";
+
     private const string Columns = "snapshot::text";
 
     /// <summary>Concurrent upserts of a silo are written together, one statement per batch.</summary>
@@ -26,15 +30,16 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
         await using var command = dataSource.CreateCommand("""
             INSERT INTO compliance_offering_users (id, version, deleted, offering_id, service_provider_id, customer_id, user_id,
                 offering_name, user_full_name, created, compliance_status, completion_id, checklist_id, is_completed,
-                completion_modified, snapshot)
+                completion_modified, snapshot, due_date, expires_at)
             SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[],
                 $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::uuid[], $13::uuid[], $14::boolean[],
-                $15::timestamptz[], $16::jsonb[])
+                $15::timestamptz[], $16::jsonb[], $17::timestamptz[], $18::timestamptz[])
             ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted,
                 offering_name = EXCLUDED.offering_name, user_full_name = EXCLUDED.user_full_name,
                 compliance_status = EXCLUDED.compliance_status, completion_id = EXCLUDED.completion_id,
                 checklist_id = EXCLUDED.checklist_id, is_completed = EXCLUDED.is_completed,
-                completion_modified = EXCLUDED.completion_modified, snapshot = EXCLUDED.snapshot
+                completion_modified = EXCLUDED.completion_modified, snapshot = EXCLUDED.snapshot,
+                due_date = EXCLUDED.due_date, expires_at = EXCLUDED.expires_at
             WHERE compliance_offering_users.version < EXCLUDED.version
             """);
         void Column<TValue>(Func<OfferingUserSnapshot, TValue> value) =>
@@ -58,8 +63,12 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
         NullableColumn(s => s.Completion?.IsCompleted, NpgsqlDbType.Boolean);
         NullableColumn(s => s.Completion is { } c ? DateTime.SpecifyKind(c.Modified, DateTimeKind.Utc) : null, NpgsqlDbType.TimestampTz);
         command.Parameters.Add(new() { Value = snapshots.Select(SnapshotJson.Write).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        NullableColumn(s => Utc(s.Completion?.DueDate), NpgsqlDbType.TimestampTz);
+        NullableColumn(s => Utc(s.Completion?.ExpiresAt), NpgsqlDbType.TimestampTz);
         await command.ExecuteNonQueryAsync();
     }
+
+    private static object? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
 
     public Task<Page<OfferingUserSnapshot>> ListOfferingUsersAsync(OfferingUserVisibility visibility, OfferingUserFilter filter, PageRequest page)
     {
@@ -77,6 +86,7 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
         query.Equal("offering_id", filter.OfferingId);
         query.Equal("compliance_status", filter.ComplianceStatus);
         query.Search(filter.Search);
+        query.Overdue(filter.IsOverdue, clock.GetUtcNow().UtcDateTime);
         var direction = filter.Descending ? " DESC" : "";
         return PageAsync(query, $"offering_name COLLATE \"C\"{direction}, user_full_name COLLATE \"C\"{direction}, id{direction}", page);
     }
@@ -88,6 +98,7 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
         query.Equal("user_id", filter.UserId);
         query.Equal("offering_id", filter.OfferingId);
         query.Equal("is_completed", filter.IsCompleted);
+        query.Overdue(filter.IsOverdue, clock.GetUtcNow().UtcDateTime);
         return PageAsync(query, CompletionOrderBy(filter.Ordering), page);
     }
 
@@ -102,7 +113,7 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
     public async Task<IReadOnlyList<ComplianceCount>> CountsForProviderAsync(Guid serviceProviderId)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, offering_id, checklist_id, coalesce(is_completed, false), version, deleted
+            SELECT id, offering_id, checklist_id, coalesce(is_completed, false), version, deleted, due_date, expires_at
             FROM compliance_offering_users WHERE service_provider_id = $1
             """);
         command.Parameters.Add(new() { Value = serviceProviderId });
@@ -111,7 +122,8 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
         while (await reader.ReadAsync())
             counts.Add(new ComplianceCount(
                 reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.GetBoolean(3),
-                reader.GetInt64(4), reader.GetBoolean(5)));
+                reader.GetInt64(4), reader.GetBoolean(5),
+                reader.IsDBNull(6) ? null : reader.GetDateTime(6), reader.IsDBNull(7) ? null : reader.GetDateTime(7)));
         return counts;
     }
 
@@ -168,6 +180,14 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource) : 
             var escaped = text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
             _parameters.Add(new NpgsqlParameter { Value = $"%{escaped}%" });
             _where.Append($" AND (user_full_name ILIKE ${_parameters.Count} OR snapshot->'OfferingUser'->>'UserEmail' ILIKE ${_parameters.Count})");
+        }
+
+        public void Overdue(bool? overdue, DateTime now)
+        {
+            if (overdue is not { } wanted) return;
+            _parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(now, DateTimeKind.Utc) });
+            var condition = string.Format(OverdueCondition, _parameters.Count);
+            _where.Append(wanted ? $" AND {condition}" : $" AND NOT {condition}");
         }
 
         public void Visible(OfferingUserVisibility visibility)

@@ -8,12 +8,22 @@ public sealed record UnansweredQuestionResponse(Guid Uuid, string Description, s
 
 public record CompletionStatusResponse(
     Guid Uuid, bool IsCompleted, double CompletionPercentage, IReadOnlyList<UnansweredQuestionResponse> UnansweredRequiredQuestions,
-    string ChecklistName, string ChecklistDescription, DateTime Created, DateTime Modified)
+    string ChecklistName, string ChecklistDescription, DateTime Created, DateTime Modified, DateTime? DueDate, bool IsOverdue,
+    DateTime? AttestedAt, DateTime? ExpiresAt)
 {
     public static CompletionStatusResponse From(CompletionStatus c) => new(
         c.Id, c.IsCompleted, c.CompletionPercentage,
         c.UnansweredRequiredQuestions.Select(q => new UnansweredQuestionResponse(q.Id, q.Description, q.QuestionType)).ToList(),
-        c.ChecklistName, c.ChecklistDescription, c.Created, c.Modified);
+        c.ChecklistName, c.ChecklistDescription, c.Created, c.Modified, c.DueDate, c.IsOverdue, c.AttestedAt, c.ExpiresAt);
+}
+
+/// <summary>API.md §10 compliance_policy/.</summary>
+public sealed record CompliancePolicyResponse(
+    int? DueDays, int? ReattestDays, IReadOnlyList<int> ReminderDaysBeforeDue, int? ReminderEveryDaysOverdue, int? MaxReminders,
+    bool RestrictUntilCompliant)
+{
+    public static CompliancePolicyResponse From(CompliancePolicy p) => new(
+        p.DueDays, p.ReattestDays, p.ReminderDaysBeforeDue, p.ReminderEveryDaysOverdue, p.MaxReminders, p.RestrictUntilCompliant);
 }
 
 public sealed record ChecklistSummaryResponse(Guid Uuid, string Name, string Description, string ChecklistType);
@@ -76,11 +86,11 @@ public sealed record UpdateComplianceChecklistResponse(string Detail, Guid? Comp
 
 public sealed record ComplianceOverviewResponse(
     Guid OfferingUuid, string OfferingName, string? ChecklistName, int TotalUsers, int UsersWithCompletions, int CompletedUsers,
-    int PendingUsers, double ComplianceRate)
+    int PendingUsers, double ComplianceRate, int OverdueUsers, int ExpiringUsers)
 {
     public static ComplianceOverviewResponse From(OfferingComplianceOverview o) => new(
         o.OfferingId, o.OfferingName, o.ChecklistName, o.TotalUsers, o.UsersWithCompletions, o.CompletedUsers, o.PendingUsers,
-        o.ComplianceRate);
+        o.ComplianceRate, o.OverdueUsers, o.ExpiringUsers);
 }
 
 public sealed record ProviderOfferingUserResponse(
@@ -99,7 +109,8 @@ public sealed record CompletionResponse(
     Guid Uuid, Guid OfferingUserUuid, string OfferingName, Guid OfferingUuid, Guid CustomerProviderUuid, string CustomerProviderName,
     Guid ChecklistUuid, string ChecklistName, string ChecklistDescription, bool IsCompleted, double CompletionPercentage,
     int UnansweredRequiredQuestions, bool RequiresReview, Guid? ReviewedBy, DateTime? ReviewedAt, string ReviewNotes,
-    DateTime Created, DateTime Modified, CompletionOfferingUserResponse OfferingUser)
+    DateTime Created, DateTime Modified, CompletionOfferingUserResponse OfferingUser, DateTime? DueDate, bool IsOverdue,
+    DateTime? AttestedAt, DateTime? ExpiresAt)
 {
     public static CompletionResponse From(OfferingUserSnapshot row)
     {
@@ -109,9 +120,25 @@ public sealed record CompletionResponse(
             c.Id, u.Id, u.OfferingName, u.OfferingId, u.CustomerId, row.CustomerName, c.ChecklistId, c.ChecklistName,
             c.ChecklistDescription, c.IsCompleted, c.CompletionPercentage, c.UnansweredRequiredQuestions.Count, c.RequiresReview,
             c.ReviewedBy, c.ReviewedAt, c.ReviewNotes, c.Created, c.Modified,
-            new CompletionOfferingUserResponse(u.Id, u.Username, u.UserFullName, u.UserEmail, u.State, u.IsRestricted));
+            new CompletionOfferingUserResponse(u.Id, u.Username, u.UserFullName, u.UserEmail, u.State, u.IsRestricted),
+            c.DueDate, c.IsOverdue, c.AttestedAt, c.ExpiresAt);
     }
 }
+
+public sealed record EventCompletionResponse(
+    bool IsCompleted, double CompletionPercentage, DateTime? DueDate, bool IsOverdue, DateTime? ExpiresAt);
+
+/// <summary>An event as events/ lists it and as a webhook delivery carries it in <c>data</c> (API.md §10).</summary>
+public sealed record ComplianceEventResponse(
+    Guid Uuid, string Type, DateTime Created, Guid OfferingUuid, Guid? OfferingUserUuid, Guid? UserUuid,
+    EventCompletionResponse? Completion)
+{
+    public static ComplianceEventResponse From(ComplianceEvent e) => new(
+        e.Id, e.Type, e.Created, e.OfferingId, e.OfferingUserId, e.UserId,
+        e.Completion is { } c ? new EventCompletionResponse(c.IsCompleted, c.CompletionPercentage, c.DueDate, c.IsOverdue, c.ExpiresAt) : null);
+}
+
+public sealed record RemindResponse(int Queued);
 
 internal static class DecimalText
 {

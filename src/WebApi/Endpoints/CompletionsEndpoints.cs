@@ -26,7 +26,8 @@ public static class CompletionsEndpoints
             QueryFilters.Uuid(request, "user_uuid"),
             QueryFilters.Uuid(request, "offering_uuid"),
             QueryFilters.Bool(request, "is_completed"),
-            Ordering(request));
+            Ordering(request),
+            QueryFilters.Bool(request, "is_overdue"));
         var page = await grains.GetGrain<IProjectionQueryGrain>(0)
             .ListCompletionsAsync(context.Caller(), filter, Pagination.ParseRequest(request));
         return Pagination.Respond(context, page.Items.Select(CompletionResponse.From).ToList(), page.TotalCount);

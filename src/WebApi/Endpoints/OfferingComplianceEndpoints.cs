@@ -16,6 +16,37 @@ public static class OfferingComplianceEndpoints
             .Accepts<UpdateComplianceChecklistRequest>("application/json")
             .Produces<UpdateComplianceChecklistResponse>();
         offerings.MapGet("/{uuid}/compliance_sync", SyncStatusAsync).Produces<ComplianceSyncResponse>();
+        offerings.MapGet("/{uuid}/compliance_policy", PolicyAsync).Produces<CompliancePolicyResponse>();
+        offerings.MapPut("/{uuid}/compliance_policy", SetPolicyAsync)
+            .Accepts<CompliancePolicyResponse>("application/json")
+            .Produces<CompliancePolicyResponse>();
+    }
+
+    private static async Task<IResult> PolicyAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var policy = await grains.GetGrain<IOfferingGrain>(RouteIds.Parse(uuid)).GetCompliancePolicyAsync(context.Caller());
+        return Results.Json(CompliancePolicyResponse.From(policy), ApiJson.Options);
+    }
+
+    /// <summary>Replaces the policy; a field left out takes its default (API.md §10).</summary>
+    private static async Task<IResult> SetPolicyAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var offering = grains.GetGrain<IOfferingGrain>(RouteIds.Parse(uuid));
+        var caller = context.Caller();
+        var current = await offering.GetAsync(caller);
+        if (!await grains.GetGrain<ICustomerGrain>(current.CustomerId).HasPermissionAsync(caller, Permission.OfferingUpdateOptions))
+            throw new PermissionDeniedException();
+        var body = await JsonBody.ReadObjectAsync(context);
+        var policy = new Compliance.CompliancePolicy(
+            body.Int("due_days", allowNull: true, min: 0),
+            body.Int("reattest_days", allowNull: true, min: 1),
+            body.IntList("reminder_days_before_due", min: 0) ?? [],
+            body.Int("reminder_every_days_overdue", allowNull: true, min: 1),
+            body.Int("max_reminders", allowNull: true, min: 0),
+            body.Bool("restrict_until_compliant") ?? false);
+        body.ThrowIfInvalid();
+        var stored = await offering.SetCompliancePolicyAsync(caller, policy);
+        return Results.Json(CompliancePolicyResponse.From(stored), ApiJson.Options);
     }
 
     private static async Task<IResult> UpdateAsync(string uuid, HttpContext context, IGrainFactory grains)

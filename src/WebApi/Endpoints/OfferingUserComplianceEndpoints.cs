@@ -17,6 +17,7 @@ public static class OfferingUserComplianceEndpoints
         users.MapPost("/{uuid}/submit_answers", SubmitAnswersAsync)
             .Accepts<AnswerItemRequest[]>("application/json")
             .Produces<SubmitAnswersResponse>();
+        users.MapPost("/{uuid}/attest", AttestAsync).Produces<CompletionStatusResponse>();
         users.MapList("/{uuid}/history", HistoryAsync).Produces<HistoryEntryResponse[]>();
         users.MapGet("/{uuid}/files/{fileId}", DownloadFileAsync).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
     }
@@ -42,6 +43,12 @@ public static class OfferingUserComplianceEndpoints
     private static async Task<IResult> CompletionStatusAsync(string uuid, HttpContext context, IGrainFactory grains)
     {
         var status = await Grain(grains, uuid).GetCompletionStatusAsync(context.Caller());
+        return Results.Json(CompletionStatusResponse.From(status), ApiJson.Options);
+    }
+
+    private static async Task<IResult> AttestAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var status = await Grain(grains, uuid).AttestAsync(context.Caller());
         return Results.Json(CompletionStatusResponse.From(status), ApiJson.Options);
     }
 

@@ -24,6 +24,8 @@ public static class ProviderComplianceEndpoints
         compliance.MapList("/compliance_overview", OverviewAsync).Produces<ComplianceOverviewResponse[]>();
         compliance.MapList("/offering_users", OfferingUsersAsync).Produces<ProviderOfferingUserResponse[]>();
         compliance.MapList("/checklists_summary", ChecklistsSummaryAsync).Produces<ChecklistUsageResponse[]>();
+        compliance.MapList("/events", EventsAsync).Produces<ComplianceEventResponse[]>();
+        compliance.MapPost("/remind", RemindAsync).Produces<RemindResponse>(StatusCodes.Status202Accepted);
         compliance.MapGet("/export", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 
@@ -46,6 +48,47 @@ public static class ProviderComplianceEndpoints
         var page = await grains.GetGrain<IProjectionQueryGrain>(0)
             .ListProviderOfferingUsersAsync(context.Caller(), providerId, filter, Pagination.ParseRequest(context.Request));
         return Pagination.Respond(context, page.Items.Select(Row).ToList(), page.TotalCount);
+    }
+
+    private static async Task<IResult> EventsAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var request = context.Request;
+        var filter = new ComplianceEventFilter(
+            QueryFilters.Choice(request, "type", ComplianceEventTypes.All),
+            QueryFilters.Uuid(request, "offering_uuid"),
+            QueryFilters.Uuid(request, "offering_user_uuid"),
+            QueryFilters.Instant(request, "created_after"));
+        var page = await grains.GetGrain<IProjectionQueryGrain>(0)
+            .ListEventsAsync(context.Caller(), RouteIds.Parse(uuid), filter, Pagination.ParseRequest(request));
+        return Pagination.Respond(context, page.Items.Select(ComplianceEventResponse.From).ToList(), page.TotalCount);
+    }
+
+    /// <summary>
+    /// Reminds the users of one offering, or of all the provider's offerings; refused as a whole (429) while any of them
+    /// was reminded within the hour, and a refused call does not count.
+    /// </summary>
+    private static async Task<IResult> RemindAsync(string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var caller = context.Caller();
+        var provider = await grains.GetGrain<IServiceProviderGrain>(RouteIds.Parse(uuid)).GetAsync(caller);
+        var body = await JsonBody.ReadObjectAsync(context);
+        var offeringId = body.Reference("offering_uuid", allowNull: true);
+        body.ThrowIfInvalid();
+        if (offeringId is { } id && !provider.OfferingIds.Contains(id))
+            throw ValidationException.Field("offering_uuid", $"Object with uuid={id:N} does not exist.");
+        var offerings = (offeringId is { } one ? [one] : provider.OfferingIds).Select(o => grains.GetGrain<IOfferingGrain>(o)).ToList();
+        var waits = await Task.WhenAll(offerings.Select(o => o.RemindNowRetryAfterAsync(caller)));
+        if (waits.Max() is { } wait) return TooManyReminders(context, wait);
+        var outcomes = await Task.WhenAll(offerings.Select(o => o.RemindNowAsync(caller)));
+        if (outcomes.Max(o => o.RetryAfterSeconds) is { } raced) return TooManyReminders(context, raced);
+        return Results.Json(new RemindResponse(outcomes.Sum(o => o.Queued)), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static IResult TooManyReminders(HttpContext context, int retryAfterSeconds)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Results.Json(new { detail = $"Reminders were sent recently. Try again in {retryAfterSeconds} seconds." },
+            ApiJson.Options, statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     /// <summary>Streams every matching row as CSV, a page of the projection at a time.</summary>
@@ -81,7 +124,8 @@ public static class ProviderComplianceEndpoints
         var status = QueryFilters.Text(request, "compliance_status");
         if (status is not null && !ComplianceStatuses.All.Contains(status))
             throw ValidationException.Field("compliance_status", $"Select a valid choice. {status} is not one of the available choices.");
-        return new ProviderOfferingUserFilter(QueryFilters.Uuid(request, "offering_uuid"), status, QueryFilters.Text(request, "search"));
+        return new ProviderOfferingUserFilter(
+            QueryFilters.Uuid(request, "offering_uuid"), status, QueryFilters.Text(request, "search"), IsOverdue: QueryFilters.Bool(request, "is_overdue"));
     }
 
     private static ProviderOfferingUserResponse Row(OfferingUserSnapshot row)

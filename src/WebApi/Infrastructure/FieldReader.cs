@@ -176,6 +176,28 @@ public sealed partial class FieldReader(JsonElement body)
         return items;
     }
 
+    /// <summary>A list of whole numbers, each at least <paramref name="min"/>.</summary>
+    public IReadOnlyList<int>? IntList(string name, int min)
+    {
+        if (!Present(name, required: false, allowNull: false, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            AddError(name, $"Expected a list of items but got type \"{JsonBody.PythonTypeName(value)}\".");
+            return null;
+        }
+        var items = new List<int>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out var number) || number < min)
+            {
+                AddError(name, $"Ensure every item is a whole number greater than or equal to {min}.");
+                return null;
+            }
+            items.Add(number);
+        }
+        return items;
+    }
+
     /// <summary>Parses a UUID, or the last path segment of an object URL such as <c>https://host/api/x/{uuid}/</c>.</summary>
     public static Guid? ParseReference(string text)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceGrains.Errors;
 
 namespace ComplianceGrains.WebApi.Infrastructure;
@@ -26,6 +27,15 @@ public static class QueryFilters
         var value = Text(request, name);
         if (value is null || choices.Contains(value)) return value;
         throw ValidationException.Field(name, $"Select a valid choice. {value} is not one of the available choices.");
+    }
+
+    /// <summary>An ISO 8601 instant; one without an offset is taken as UTC.</summary>
+    public static DateTime? Instant(HttpRequest request, string name)
+    {
+        if (Text(request, name) is not { } text) return null;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant.UtcDateTime
+            : throw ValidationException.Field(name, "Enter a valid date/time.");
     }
 
     public static string? Text(HttpRequest request, string name) =>

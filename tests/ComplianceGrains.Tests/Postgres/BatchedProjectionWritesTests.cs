@@ -23,7 +23,7 @@ public sealed class BatchedProjectionWritesTests(PostgresDatabaseFixture databas
     public async Task Concurrent_upserts_of_many_versions_leave_each_offering_user_at_its_newest()
     {
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await using var projection = new PostgresComplianceProjection(dataSource);
+        await using var projection = new PostgresComplianceProjection(dataSource, TimeProvider.System);
         var provider = Guid.NewGuid();
         var ids = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
         // Every offering user gets versions 1–5 in a random order; the newest (5) is completed.

@@ -8,7 +8,7 @@ namespace ComplianceGrains.Tests.Support;
 /// The real ASP.NET Core pipeline in embedded mode (a co-hosted silo with storage in memory, never in a data directory), on free ports,
 /// with a known admin token. Shared by the tests of the <see cref="ApiCollection"/>.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminToken = "test-admin-token";
 

@@ -5,7 +5,7 @@ using Orleans.TestingHost;
 
 namespace ComplianceGrains.Tests.Support;
 
-/// <summary>An in-process cluster whose history store can be made to fail its appends, as a database outage would.</summary>
+/// <summary>An in-process cluster whose history and event stores can be made to fail their appends, as a database outage would.</summary>
 public sealed class FailingHistoryStoreCluster : IAsyncLifetime
 {
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -13,6 +13,8 @@ public sealed class FailingHistoryStoreCluster : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
 
     public FailingAnswerHistoryStore History => Cluster.GetSiloServiceProvider().GetRequiredService<FailingAnswerHistoryStore>();
+
+    public FailingComplianceEventStore Events => Cluster.GetSiloServiceProvider().GetRequiredService<FailingComplianceEventStore>();
 
     public async Task InitializeAsync()
     {
@@ -22,6 +24,8 @@ public sealed class FailingHistoryStoreCluster : IAsyncLifetime
             silo.AddComplianceInMemoryStorage();
             silo.Services.AddSingleton<FailingAnswerHistoryStore>();
             silo.Services.AddSingleton<IAnswerHistoryStore>(services => services.GetRequiredService<FailingAnswerHistoryStore>());
+            silo.Services.AddSingleton<FailingComplianceEventStore>();
+            silo.Services.AddSingleton<IComplianceEventStore>(services => services.GetRequiredService<FailingComplianceEventStore>());
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
