@@ -78,7 +78,7 @@ public sealed class OfferingGrain(
     {
         // The activation that resumes the job counts its progress wherever it runs.
         ComplianceMetrics.LifecycleJobGone(Id);
-        return Task.CompletedTask;
+        return Outbox.StopAsync();
     }
 
     public async Task<OfferingView> CreateAsync(Caller caller, NewOffering offering)
@@ -211,8 +211,6 @@ public sealed class OfferingGrain(
             cursor = batch[^1];
         }
     }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Outbox.StopAsync();
 
     private void RecordEvent(string type) => S.UnsentEvents.Add(new ComplianceEvent(
         Guid.NewGuid(), type, clock.GetUtcNow().UtcDateTime, S.ServiceProviderId, Id, null, null, null));
