@@ -131,6 +131,7 @@ public static class ComplianceSilo
         silo.Services.AddSingleton<IFileStore, SqliteFileStore>();
         silo.Services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
         silo.Services.AddSingleton<IOfferingMemberStore, SqliteOfferingMemberStore>();
+        silo.Services.AddSingleton<IComplianceEventStore, SqliteComplianceEventStore>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteStoresLoader>();
         return silo;
     }

@@ -12,11 +12,12 @@ namespace ComplianceGrains.Silo.Sqlite;
 public sealed class SqliteComplianceProjection : IComplianceProjection
 {
     private readonly SqliteDatabase _database;
-    private readonly InMemoryComplianceProjection _memory = new();
+    private readonly InMemoryComplianceProjection _memory;
 
-    public SqliteComplianceProjection(SqliteDatabase database, ILogger<SqliteComplianceProjection> logger)
+    public SqliteComplianceProjection(SqliteDatabase database, TimeProvider time, ILogger<SqliteComplianceProjection> logger)
     {
         _database = database;
+        _memory = new InMemoryComplianceProjection(time);
         var clock = Stopwatch.StartNew();
         var rows = 0;
         using (var connection = database.OpenReader())
