@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using ComplianceGrains.Tests.Support.Contract;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceGrains.Tests.Support;
 
@@ -7,9 +10,23 @@ namespace ComplianceGrains.Tests.Support;
 /// The real ASP.NET Core pipeline in embedded mode (a co-hosted silo with in-memory storage), on free ports,
 /// with a known admin token. Shared by the tests of the <see cref="ApiCollection"/>.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminToken = "test-admin-token";
+
+    private Task<OpenApiContract>? _contract;
+
+    /// <summary>The service's own OpenAPI document, read once.</summary>
+    public Task<OpenApiContract> ContractAsync() => _contract ??= LoadContractAsync();
+
+    /// <summary>A client whose every successful API answer is checked against <see cref="ContractAsync"/>.</summary>
+    public HttpClient CreateContractClient() => CreateDefaultClient(new ContractValidatingHandler(ContractAsync));
+
+    private async Task<OpenApiContract> LoadContractAsync()
+    {
+        using var client = CreateClient();
+        return new OpenApiContract(await client.GetStringAsync("/api/schema/"));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -17,6 +34,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Services a derived factory replaces (a fake clock, for instance).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 }
 
