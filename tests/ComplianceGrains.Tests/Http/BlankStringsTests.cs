@@ -41,6 +41,16 @@ public sealed class BlankStringsTests(ApiFactory factory)
         var response = (await _world.Admin.PatchAsync($"/api/checklists-admin-questions/{withNulls}/", new { user_guidance = "" }))
             .Expect(HttpStatusCode.OK);
         AssertBlank(response.Json!);
+
+        var reviewed = await _world.CreateQuestionAsync(checklist, new
+        {
+            description = "Blanks", question_type = "boolean", @operator = "equals", review_answer_value = false,
+        });
+        var cleared = (await _world.Admin.PatchAsync($"/api/checklists-admin-questions/{reviewed}/",
+                new { @operator = "", review_answer_value = (object?)null, guidance_operator = "", rich_text_toolbar_level = "" }))
+            .Expect(HttpStatusCode.OK);
+        AssertBlank(cleared.Json!);
+        Assert.Equal("standard", cleared["rich_text_toolbar_level"]);
     }
 
     [Fact]
