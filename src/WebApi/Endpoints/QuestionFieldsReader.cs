@@ -16,8 +16,8 @@ public static class QuestionFieldsReader
         if (body.Has("user_guidance")) q = q with { UserGuidance = body.String("user_guidance", allowNull: true) };
         if (body.Has("always_show_guidance")) q = q with { AlwaysShowGuidance = body.Bool("always_show_guidance") ?? q.AlwaysShowGuidance };
         if (body.Has("guidance_answer_value")) q = q with { GuidanceAnswerValueJson = body.RawJson("guidance_answer_value") };
-        if (body.Has("guidance_operator")) q = q with { GuidanceOperator = body.Choice("guidance_operator", Operators.All, allowNull: true) };
-        if (body.Has("operator")) q = q with { Operator = body.Choice("operator", Operators.All, allowNull: true) };
+        if (body.Has("guidance_operator")) q = q with { GuidanceOperator = OperatorOrNone(body, "guidance_operator") };
+        if (body.Has("operator")) q = q with { Operator = OperatorOrNone(body, "operator") };
         if (body.Has("review_answer_value")) q = q with { ReviewAnswerValueJson = body.RawJson("review_answer_value") };
         if (body.Has("always_requires_review"))
             q = q with { AlwaysRequiresReview = body.Bool("always_requires_review") ?? q.AlwaysRequiresReview };
@@ -35,7 +35,21 @@ public static class QuestionFieldsReader
         if (body.Has("likert_allow_na")) q = q with { LikertAllowNa = body.Bool("likert_allow_na") ?? q.LikertAllowNa };
         if (body.Has("rich_text_char_limit")) q = q with { RichTextCharLimit = body.Int("rich_text_char_limit", allowNull: true) };
         if (body.Has("rich_text_toolbar_level"))
-            q = q with { RichTextToolbarLevel = body.Choice("rich_text_toolbar_level", RichTextToolbarLevels.All) ?? q.RichTextToolbarLevel };
+            q = q with { RichTextToolbarLevel = ToolbarLevel(body) ?? q.RichTextToolbarLevel };
         return q;
+    }
+
+    /// <summary>An operator; null, or the blank Waldur's clients send for "none", clears it.</summary>
+    private static string? OperatorOrNone(FieldReader body, string name)
+    {
+        var value = body.Choice(name, [.. Operators.All, ""], allowNull: true);
+        return value == "" ? null : value;
+    }
+
+    /// <summary>A toolbar level; the blank Waldur's schema allows means the default.</summary>
+    private static string? ToolbarLevel(FieldReader body)
+    {
+        var value = body.Choice("rich_text_toolbar_level", [.. RichTextToolbarLevels.All, ""]);
+        return value == "" ? RichTextToolbarLevels.Default : value;
     }
 }

@@ -25,6 +25,7 @@ public sealed class WireSchemaFilter : ISchemaFilter
         ["dependency_logic_operator"] = Strings(["and", "or"]),
         ["compliance_status"] = Strings(ComplianceStatuses.All),
         ["guidance_operator"] = OperatorsOrBlank,
+        ["likert_scale_length"] = QuestionDefinitionRules.LikertScaleLengths.Select(n => (JsonNode)JsonValue.Create(n)).ToArray(),
     };
 
     private static readonly Dictionary<(Type, string), JsonNode[]> ByTypeAndField = new()

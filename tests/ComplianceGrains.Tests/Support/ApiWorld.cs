@@ -5,7 +5,7 @@ namespace ComplianceGrains.Tests.Support;
 /// <summary>Builds the objects a test needs through the public API, each with unique names.</summary>
 public sealed class ApiWorld(HttpClient http, string adminToken)
 {
-    public ApiWorld(ApiFactory factory) : this(factory.CreateClient(), ApiFactory.AdminToken)
+    public ApiWorld(ApiFactory factory) : this(factory.CreateContractClient(), ApiFactory.AdminToken)
     {
     }
 
