@@ -158,7 +158,7 @@ public sealed class HostileWritesTests(ApiFactory factory)
         var option = await _world.CreateOptionAsync(questions[1], "One");
         var dependency = (await _world.Admin.PostAsync("/api/checklists-admin-question-dependencies/", new
         {
-            question = questions[0], depends_on_question = questions[1], @operator = "equals", required_answer_value = option,
+            question = questions[0], depends_on_question = questions[1], @operator = "equals", required_answer_value = new[] { option },
         })).Expect(HttpStatusCode.Created)["uuid"];
         var provider = await _world.CreateProviderWorldAsync(checklist);
         var user = await _world.CreateUserRecordAsync();
