@@ -40,7 +40,7 @@ public sealed class SiloSettings
     /// Cluster mode: a silo that misses <see cref="MissedProbesLimit"/> probes of this timeout in a row is voted dead, so
     /// that calls to it are rejected and its grains move within seconds (Orleans' defaults take about 15 s).
     /// </summary>
-    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     public int MissedProbesLimit { get; set; } = 2;
 

@@ -11,43 +11,31 @@ public static class ChecklistTextRepair
     /// <summary>Repairs the state in place; returns how many values were replaced.</summary>
     public static int Repair(ChecklistState s)
     {
-        var repaired = 0;
-        string Text(string value)
-        {
-            var fixedValue = TextRules.Repair(value);
-            if (!ReferenceEquals(fixedValue, value)) repaired++;
-            return fixedValue;
-        }
-        string? Json(string? value)
-        {
-            if (value is null || TextRules.JsonProblem(value) is null) return value;
-            repaired++;
-            return TextRules.PlaceholderJson;
-        }
-
-        s.Name = Text(s.Name);
-        s.Description = Text(s.Description);
+        var repair = new TextRepair();
+        s.Name = repair.Text(s.Name);
+        s.Description = repair.Text(s.Description);
         foreach (var question in s.Questions)
         {
             var d = question.Definition;
+            var before = repair.Count;
             var definition = d with
             {
-                Description = Text(d.Description),
-                UserGuidance = d.UserGuidance is null ? null : Text(d.UserGuidance),
-                LikertLowLabel = Text(d.LikertLowLabel),
-                LikertHighLabel = Text(d.LikertHighLabel),
-                ReviewAnswerValueJson = Json(d.ReviewAnswerValueJson),
-                GuidanceAnswerValueJson = Json(d.GuidanceAnswerValueJson),
+                Description = repair.Text(d.Description),
+                UserGuidance = repair.OptionalText(d.UserGuidance),
+                LikertLowLabel = repair.Text(d.LikertLowLabel),
+                LikertHighLabel = repair.Text(d.LikertHighLabel),
+                ReviewAnswerValueJson = repair.OptionalJson(d.ReviewAnswerValueJson),
+                GuidanceAnswerValueJson = repair.OptionalJson(d.GuidanceAnswerValueJson),
             };
-            if (definition != d) question.Definition = definition;
-            foreach (var option in question.Options) option.Label = Text(option.Label);
+            if (repair.Count > before) question.Definition = definition;
+            foreach (var option in question.Options) option.Label = repair.Text(option.Label);
         }
         for (var i = 0; i < s.Dependencies.Count; i++)
         {
-            var dependency = s.Dependencies[i];
-            if (Json(dependency.RequiredAnswerValueJson) is { } value && !ReferenceEquals(value, dependency.RequiredAnswerValueJson))
-                s.Dependencies[i] = dependency with { RequiredAnswerValueJson = value };
+            var before = repair.Count;
+            var value = repair.Json(s.Dependencies[i].RequiredAnswerValueJson);
+            if (repair.Count > before) s.Dependencies[i] = s.Dependencies[i] with { RequiredAnswerValueJson = value };
         }
-        return repaired;
+        return repair.Count;
     }
 }

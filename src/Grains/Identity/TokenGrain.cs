@@ -65,16 +65,22 @@ public sealed class TokenGrain(
 
     /// <summary>
     /// The last use is kept in memory and stored only now and then, so that a token with a lifetime does not cost a write
-    /// per request; one write at a time, since authentication calls interleave.
+    /// per request; one write at a time, since authentication calls interleave. A failed write fails no request: the
+    /// activation keeps the last use in memory, and stores it with the next attempt.
     /// </summary>
     private async Task StoreLastUseAsync(DateTime now)
     {
         if (_storingLastUse || !TokenExpiry.ShouldStore(state.State.LifetimeSeconds, state.State.LastUsed, now)) return;
         _storingLastUse = true;
+        var stored = state.State.LastUsed;
         try
         {
             state.State.LastUsed = now;
             await state.WriteStateAsync();
+        }
+        catch (Exception)
+        {
+            state.State.LastUsed = stored;
         }
         finally
         {

@@ -11,35 +11,27 @@ public static class OfferingUserTextRepair
     /// <summary>Repairs the state in place; returns how many values were replaced.</summary>
     public static int Repair(OfferingUserState s)
     {
-        var repaired = 0;
-        string Text(string value)
-        {
-            var fixedValue = TextRules.Repair(value);
-            if (!ReferenceEquals(fixedValue, value)) repaired++;
-            return fixedValue;
-        }
-
-        s.OfferingName = Text(s.OfferingName);
-        s.CustomerName = Text(s.CustomerName);
-        s.UserUsername = Text(s.UserUsername);
-        s.UserFullName = Text(s.UserFullName);
-        s.UserEmail = Text(s.UserEmail);
-        s.Username = Text(s.Username);
-        s.State = Text(s.State);
+        var repair = new TextRepair();
+        s.OfferingName = repair.Text(s.OfferingName);
+        s.CustomerName = repair.Text(s.CustomerName);
+        s.UserUsername = repair.Text(s.UserUsername);
+        s.UserFullName = repair.Text(s.UserFullName);
+        s.UserEmail = repair.Text(s.UserEmail);
+        s.Username = repair.Text(s.Username);
+        s.State = repair.Text(s.State);
         foreach (var completion in s.Completions)
         {
-            completion.ChecklistName = Text(completion.ChecklistName);
-            completion.ChecklistDescription = Text(completion.ChecklistDescription);
-            completion.ReviewNotes = Text(completion.ReviewNotes);
-            if (completion.ReviewedByName is { } reviewer) completion.ReviewedByName = Text(reviewer);
+            completion.ChecklistName = repair.Text(completion.ChecklistName);
+            completion.ChecklistDescription = repair.Text(completion.ChecklistDescription);
+            completion.ReviewNotes = repair.Text(completion.ReviewNotes);
+            completion.ReviewedByName = repair.OptionalText(completion.ReviewedByName);
             foreach (var answer in completion.Answers.Values)
             {
-                answer.UserName = Text(answer.UserName);
-                if (TextRules.JsonProblem(answer.AnswerJson) is null) continue;
-                answer.AnswerJson = TextRules.PlaceholderJson;
-                repaired++;
+                answer.UserName = repair.Text(answer.UserName);
+                answer.AnswerJson = repair.Json(answer.AnswerJson);
             }
         }
+        var repaired = repair.Count;
         for (var i = 0; i < s.UnappendedHistory.Count; i++)
         {
             if (!HistoryEntryRepair.NeedsRepair(s.UnappendedHistory[i])) continue;

@@ -1,6 +1,9 @@
 using ComplianceGrains.Catalog;
 using ComplianceGrains.Domain;
+using ComplianceGrains.Errors;
 using ComplianceGrains.Identity;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace ComplianceGrains.WebApi.Hosting;
 
@@ -14,27 +17,53 @@ public sealed class AdminBootstrapper(IGrainFactory grains, IConfiguration confi
     public const string AdminUsername = "admin";
     public const string TokenVariable = "COMPLIANCE_ADMIN_TOKEN";
 
+    /// <summary>
+    /// A cluster that is still forming may not answer within the front end's response timeout; every step is idempotent,
+    /// so the whole is tried again until it succeeds or the host stops.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        while (true)
+        {
+            try
+            {
+                await EnsureAdminAsync();
+                return;
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansMessageRejectionException or ConnectionFailedException
+                && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("The cluster did not answer while the admin user was set up ({Reason}); trying again", e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    private async Task EnsureAdminAsync()
+    {
         var usernames = grains.GetGrain<IUsernameGrain>(AdminUsername);
-        var created = false;
         if (await usernames.GetUserIdAsync() is not { } adminId)
         {
-            adminId = Guid.NewGuid();
-            if (await usernames.ReserveAsync(adminId))
-            {
-                await grains.GetGrain<IUserGrain>(adminId)
-                    .CreateAsync(new NewUser(AdminUsername, "Administrator", "", null, IsStaff: true, IsSupport: false));
-                await grains.GetGrain<ICatalogGrain>(CatalogNames.Users).AddAsync(adminId);
-                created = true;
-            }
-            else
-            {
-                adminId = (await usernames.GetUserIdAsync())!.Value;
-            }
+            var reserved = Guid.NewGuid();
+            adminId = await usernames.ReserveAsync(reserved) ? reserved : (await usernames.GetUserIdAsync())!.Value;
         }
 
         var admin = grains.GetGrain<IUserGrain>(adminId);
+        var created = false;
+        if (!await admin.ExistsAsync())
+        {
+            try
+            {
+                await admin.CreateAsync(new NewUser(AdminUsername, "Administrator", "", null, IsStaff: true, IsSupport: false));
+                created = true;
+            }
+            catch (ValidationException)
+            {
+                // Created by an earlier attempt whose answer did not arrive, or by another front end.
+            }
+        }
+        await grains.GetGrain<ICatalogGrain>(CatalogNames.Users).AddAsync(adminId);
+
         if (configuration[TokenVariable] is { Length: > 0 } configured)
         {
             await admin.RegisterTokenAsync(configured);

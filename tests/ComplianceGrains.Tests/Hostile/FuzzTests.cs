@@ -14,12 +14,12 @@ namespace ComplianceGrains.Tests.Hostile;
 /// A seeded random sweep over the API's endpoints with hostile input (invalid Unicode, NUL, huge numbers, deep nesting,
 /// wrong types, duplicate keys, long strings, odd content types) against the real HTTP pipeline. It fails on any 5xx, any
 /// error without a JSON body, and any change of the targeted resource after a refused write. The seed is printed;
-/// <c>COMPLIANCE_FUZZ_SEED</c> replays one, <c>COMPLIANCE_FUZZ_REQUESTS</c> (per storage mode, default 1500) runs longer.
+/// <c>COMPLIANCE_FUZZ_SEED</c> replays one, <c>COMPLIANCE_FUZZ_REQUESTS</c> (per storage mode, default 1000) runs longer.
 /// </summary>
 public sealed class FuzzTests(PostgresDatabaseFixture database, ITestOutputHelper output) : IClassFixture<PostgresDatabaseFixture>
 {
     private static readonly int Requests =
-        int.TryParse(Environment.GetEnvironmentVariable("COMPLIANCE_FUZZ_REQUESTS"), out var requests) && requests > 0 ? requests : 1500;
+        int.TryParse(Environment.GetEnvironmentVariable("COMPLIANCE_FUZZ_REQUESTS"), out var requests) && requests > 0 ? requests : 1000;
 
     [Fact]
     public Task Hostile_requests_never_fail_the_memory_mode() => SweepAsync(FuzzHosts.Memory);
@@ -115,7 +115,7 @@ public sealed record FuzzTargets(
         var option = await world.CreateOptionAsync(questions[1], "One");
         var dependency = (await world.Admin.PostAsync("/api/checklists-admin-question-dependencies/", new
         {
-            question = questions[0], depends_on_question = questions[1], @operator = "equals", required_answer_value = option,
+            question = questions[0], depends_on_question = questions[1], @operator = "equals", required_answer_value = new[] { option },
         })).Expect(HttpStatusCode.Created)["uuid"];
         var provider = await world.CreateProviderWorldAsync(checklist);
         var user = await world.CreateUserRecordAsync();

@@ -34,8 +34,12 @@ public sealed class HostileTextGrainTests(TestClusterFixture fixture)
         Assert.Empty(await Checklist(checklist).GetQuestionsAsync(staff));
     }
 
+    /// <summary>
+    /// Orleans encodes a string argument as UTF-8, so an unpaired surrogate reaches a grain as U+FFFD; NUL arrives intact,
+    /// and raw JSON values (answers, review values) carry unpaired surrogates as escapes.
+    /// </summary>
     [Fact]
-    public async Task Names_with_nul_or_unpaired_surrogates_are_refused_by_the_grains()
+    public async Task Names_with_nul_are_refused_by_the_grains()
     {
         var staff = (await _world.StaffAsync()).Caller;
         var checklist = await _world.CreateChecklistAsync(staff, name: "kept");
@@ -43,10 +47,10 @@ public sealed class HostileTextGrainTests(TestClusterFixture fixture)
         var renamed = await Assert.ThrowsAsync<ValidationException>(() =>
             Checklist(checklist).UpdateAsync(staff, new ChecklistFields("a\0b", "", ChecklistTypes.OfferingCompliance)));
         var customer = await Assert.ThrowsAsync<ValidationException>(() =>
-            _world.Grains.GetGrain<Marketplace.ICustomerGrain>(Guid.NewGuid()).CreateAsync(staff, "x" + LoneSurrogate));
+            _world.Grains.GetGrain<Marketplace.ICustomerGrain>(Guid.NewGuid()).CreateAsync(staff, "x\0"));
 
         Assert.Equal([TextRules.NullCharacter], renamed.Errors["name"]);
-        Assert.Equal([TextRules.InvalidUnicode], customer.Errors["name"]);
+        Assert.Equal([TextRules.NullCharacter], customer.Errors["name"]);
         Assert.Equal("kept", (await Checklist(checklist).GetAsync(staff)).Name);
     }
 

@@ -152,17 +152,7 @@ public sealed class HostileWritesTests(ApiFactory factory)
 
     private async Task<Targets> CreateTargetsAsync()
     {
-        var (checklist, questions) = await _world.CreateChecklistWithQuestionsAsync(
-            new { description = "Name", question_type = "text_input", required = true },
-            new { description = "Pick", question_type = "single_select" });
-        var option = await _world.CreateOptionAsync(questions[1], "One");
-        var dependency = (await _world.Admin.PostAsync("/api/checklists-admin-question-dependencies/", new
-        {
-            question = questions[0], depends_on_question = questions[1], @operator = "equals", required_answer_value = option,
-        })).Expect(HttpStatusCode.Created)["uuid"];
-        var provider = await _world.CreateProviderWorldAsync(checklist);
-        var user = await _world.CreateUserRecordAsync();
-        var offeringUser = await _world.CreateOfferingUserAsync(provider.Offering, user);
-        return new Targets(checklist, questions[0], questions[1], option, dependency, provider.Customer, await _world.CreateCustomerAsync(), offeringUser);
+        var t = await FuzzTargets.CreateAsync(_world);
+        return new Targets(t.Checklist, t.TextQuestion, t.SelectQuestion, t.Option, t.Dependency, t.Customer, await _world.CreateCustomerAsync(), t.OfferingUser);
     }
 }
