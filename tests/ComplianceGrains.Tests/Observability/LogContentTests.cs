@@ -11,6 +11,7 @@ namespace ComplianceGrains.Tests.Observability;
 /// The log of a whole user flow, as the front end writes it with Logging:Console:FormatterName=json: one JSON object
 /// per line, the request's trace id on its lines (the caller's traceparent honoured), and no answer, password or token.
 /// </summary>
+[Collection(ProcessCollection.Name)]
 public sealed class LogContentTests(ITestOutputHelper output)
 {
     private const string AdminToken = "log-test-admin-token";
