@@ -10,7 +10,8 @@
 #
 # Settings (environment): COMPLIANCE_CLUSTER_PG_PORT (default 25433), COMPLIANCE_CLUSTER_URL (default
 # http://127.0.0.1:8080), COMPLIANCE_CLUSTER_SILO_PORT and COMPLIANCE_CLUSTER_GATEWAY_PORT (first ports, default 11111
-# and 21111; silo i uses base + i), COMPLIANCE_ADMIN_TOKEN (default: a generated token kept in .data/cluster/).
+# and 21111; silo i uses base + i), COMPLIANCE_CLUSTER_METRICS_PORT (first silo's /metrics port, default 9464; silo i
+# uses base + i), COMPLIANCE_ADMIN_TOKEN (default: a generated token kept in .data/cluster/).
 # The default ports are below 32768, outside the kernel's ephemeral range, so that no outgoing connection holds them.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,6 +22,7 @@ pg_port=${COMPLIANCE_CLUSTER_PG_PORT:-25433}
 url=${COMPLIANCE_CLUSTER_URL:-http://127.0.0.1:8080}
 silo_port=${COMPLIANCE_CLUSTER_SILO_PORT:-11111}
 gateway_port=${COMPLIANCE_CLUSTER_GATEWAY_PORT:-21111}
+metrics_port=${COMPLIANCE_CLUSTER_METRICS_PORT:-9464}
 build_dir=$repo/src/WebApi/bin/Release/net10.0
 silo_dll=$repo/src/Silo/bin/Release/net10.0/ComplianceGrains.Silo.dll
 webapi_dll=$build_dir/ComplianceGrains.WebApi.dll
@@ -165,7 +167,7 @@ up() {
   local common=(Hosting__Mode=Cluster "ConnectionStrings__Compliance=$connection" DOTNET_ENVIRONMENT=Production)
   for i in $(seq 0 $((silos - 1))); do
     start "silo-$i" "$silo_dll" "${common[@]}" Orleans__AdvertisedAddress=127.0.0.1 \
-      "Orleans__SiloPort=$((silo_port + i))" "Orleans__GatewayPort=$((gateway_port + i))"
+      "Orleans__SiloPort=$((silo_port + i))" "Orleans__GatewayPort=$((gateway_port + i))" "Metrics__Port=$((metrics_port + i))"
   done
   start webapi "$webapi_dll" "${common[@]}" ASPNETCORE_ENVIRONMENT=Production "COMPLIANCE_ADMIN_TOKEN=$token" -- --urls "$url"
 
@@ -175,6 +177,7 @@ up() {
   echo "ComplianceGrains cluster ready: $url/api/ (Swagger UI: $url/api/docs/)"
   echo "admin token: $token"
   echo "  curl -H 'Authorization: Token $token' $url/api/users/"
+  echo "metrics: $url/metrics and, for silo i, http://127.0.0.1:<$metrics_port + i>/metrics; dashboard (staff): $url/dashboard/"
 }
 
 down() {

@@ -25,6 +25,8 @@ public sealed record BenchOptions
                                  conventional bench/ReferenceServer (build it with -c Release) and pgbench on it; with
                                  --start-embedded measures the ceiling of a server that stores nothing there
           --server-env NAME=VALUE  an extra environment variable for started servers (repeatable), e.g. DOTNET_gcServer=0
+          --telemetry on|off     started servers with OpenTelemetry, /metrics and the Orleans dashboard (on, the default) or
+                                 without any of them (off), to measure what they cost
           --server-pid PID       the process whose RSS the memory scenario reads when the server was not started here
           --settle S             memory, scale: after the first reading, wait S seconds (grains with a short idle timeout,
                                  such as users', are collected), read every completion_status/ again, read the RSS again
@@ -75,6 +77,7 @@ public sealed record BenchOptions
                     "--start-cluster" => result with { StartCluster = true },
                     "--postgres" => result with { Postgres = Value() },
                     "--server-env" => result with { ServerEnvironment = WithVariable(result.ServerEnvironment, Value()) },
+                    "--telemetry" => result with { ServerEnvironment = WithTelemetry(result.ServerEnvironment, Value()) },
                     "--server-pid" => result with { ServerPid = Positive(Value()) },
                     "--settle" => result with { Settle = TimeSpan.FromSeconds(Positive(Value())) },
                     "--out" => result with { Out = Value() },
@@ -101,6 +104,17 @@ public sealed record BenchOptions
         var separator = assignment.IndexOf('=');
         if (separator <= 0) throw new FormatException($"'{assignment}' is not NAME=VALUE.");
         return new Dictionary<string, string>(variables) { [assignment[..separator]] = assignment[(separator + 1)..] };
+    }
+
+    private static Dictionary<string, string> WithTelemetry(IReadOnlyDictionary<string, string> variables, string onOrOff)
+    {
+        var enabled = onOrOff switch
+        {
+            "on" => "true",
+            "off" => "false",
+            _ => throw new FormatException($"--telemetry takes on or off, not '{onOrOff}'."),
+        };
+        return new Dictionary<string, string>(variables) { ["Telemetry__Enabled"] = enabled, ["Dashboard__Enabled"] = enabled };
     }
 
     private static int Positive(string text) =>

@@ -69,6 +69,7 @@ public static class ServerLauncher
             ["Orleans__SiloPort"] = FreePorts.Next().ToString(),
             ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
             ["Orleans__AdvertisedAddress"] = "127.0.0.1",
+            ["Metrics__Port"] = FreePorts.Next().ToString(),
         }, Path.Combine(logs, "silo.log"));
         processes.Add(silo);
         processes.Add(ServerProcess.Start(RepositoryPaths.WebApiDll, ["--urls", url.ToString()],

@@ -45,8 +45,9 @@ public sealed class MetricsEndpointTests(MetricsFixture fixture) : IClassFixture
         Assert.True(Delta("compliance_validation_failures_total", ("type", "boolean")) >= 1);
         Assert.True(Delta("compliance_completions_total", ("transition", "completed")) >= 1);
         Assert.True(Delta("compliance_completions_total", ("transition", "reopened")) >= 1);
-        Assert.True(after.Value("orleans_grains") > 0, "Orleans' meter");
-        Assert.True(after.Value("dotnet_gc_collections_total") >= 0 && after.Text.Contains("dotnet_gc_collections_total"), "runtime metrics");
+        // ASP.NET Core's and Orleans' meters belong to their host's meter factory: with several test hosts in one process a
+        // scrape may not show them, so the process tests (ClusterObservabilityTests) check those on real processes.
+        Assert.Contains("# TYPE dotnet_gc_collections_total counter", after.Text);
 
         double Delta(string name, params (string, string)[] labels) => after.Value(name, labels) - before.Value(name, labels);
     }

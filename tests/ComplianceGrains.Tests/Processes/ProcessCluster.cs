@@ -21,6 +21,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly string _serviceId = $"service-{Guid.NewGuid():N}";
     private readonly int _httpPort = FreePorts.Next();
     private readonly List<ServiceProcess> _silos = [];
+    private readonly List<int> _siloMetricsPorts = [];
     private readonly List<ServiceProcess> _exited = [];
     private ServiceProcess? _frontEnd;
 
@@ -37,6 +38,9 @@ public sealed class ProcessCluster : IAsyncDisposable
     public ApiWorld Api { get; }
 
     public IReadOnlyList<ServiceProcess> Silos => _silos;
+
+    /// <summary>The <c>/metrics</c> listener of each silo, on loopback.</summary>
+    public IReadOnlyList<Uri> SiloMetrics => _siloMetricsPorts.Select(port => new Uri($"http://127.0.0.1:{port}/metrics")).ToList();
 
     /// <summary>Starts <paramref name="silos"/> silos and the front end and waits until the front end is ready.</summary>
     public static async Task<ProcessCluster> StartAsync(string connectionString, int silos, ITestOutputHelper output)
@@ -129,7 +133,9 @@ public sealed class ProcessCluster : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < silos; i++)
         {
+            if (_siloMetricsPorts.Count <= i) _siloMetricsPorts.Add(FreePorts.Next());
             _silos.Add(ServiceProcess.Start($"silo-{i}", Executables.Silo, Environment(
+                ("Metrics__Port", _siloMetricsPorts[i].ToString()),
                 ("Orleans__SiloPort", FreePorts.Next().ToString()),
                 ("Orleans__GatewayPort", FreePorts.Next().ToString()),
                 ("Orleans__AdvertisedAddress", "127.0.0.1"))));

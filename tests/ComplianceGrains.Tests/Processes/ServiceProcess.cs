@@ -9,7 +9,7 @@ namespace ComplianceGrains.Tests.Processes;
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
-    private const int KeptLines = 80;
+    private const int DefaultKeptLines = 80;
     private static readonly ConcurrentDictionary<ServiceProcess, byte> Running = new();
     private readonly Process _process;
     private readonly Queue<string> _output = new();
@@ -19,10 +19,13 @@ public sealed class ServiceProcess : IDisposable
         foreach (var process in Running.Keys) process.Kill();
     };
 
-    private ServiceProcess(string name, Process process)
+    private readonly int _keptLines;
+
+    private ServiceProcess(string name, Process process, int keptLines)
     {
         Name = name;
         _process = process;
+        _keptLines = keptLines;
     }
 
     public string Name { get; }
@@ -46,7 +49,12 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
-    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Start(name, dll, environment, DefaultKeptLines, arguments);
+
+    /// <param name="keptLines">How many of the newest output lines <see cref="RecentOutput"/> returns.</param>
+    public static ServiceProcess Start(
+        string name, string dll, IReadOnlyDictionary<string, string?> environment, int keptLines, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -59,7 +67,7 @@ public sealed class ServiceProcess : IDisposable
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) info.Environment[key] = value;
 
-        var service = new ServiceProcess(name, new Process { StartInfo = info });
+        var service = new ServiceProcess(name, new Process { StartInfo = info }, keptLines);
         service._process.OutputDataReceived += (_, line) => service.Keep(line.Data);
         service._process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
         service._process.Start();
@@ -121,7 +129,7 @@ public sealed class ServiceProcess : IDisposable
         lock (_output)
         {
             _output.Enqueue(line);
-            if (_output.Count > KeptLines) _output.Dequeue();
+            if (_output.Count > _keptLines) _output.Dequeue();
         }
     }
 }

@@ -1,4 +1,7 @@
 using ComplianceGrains.Silo;
+using System.Diagnostics.Metrics;
+using ComplianceGrains.Operations;
+using ComplianceGrains.Silo.Postgres;
 
 namespace ComplianceGrains.Tests.Silo;
 
@@ -40,5 +43,36 @@ public sealed class GroupCommitTests
         Assert.Equal("disk full", error.Message);
         fail = false;
         await commit.WriteAsync(2);
+    }
+    [Fact]
+    public async Task Each_batch_records_its_size_under_its_store()
+    {
+        var store = $"store-{Guid.NewGuid():N}";
+        var sizes = new List<int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ComplianceMetrics.MeterName && instrument.Name == "compliance.group_commit.batch_size") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, size, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "store" && (string?)tag.Value == store) lock (sizes) sizes.Add(size);
+        });
+        listener.Start();
+        var firstBatchStarted = new TaskCompletionSource();
+        var releaseFirstBatch = new TaskCompletionSource();
+        await using var commit = new GroupCommit<int>(store, async batch =>
+        {
+            if (firstBatchStarted.TrySetResult()) await releaseFirstBatch.Task;
+        }, writers: 1, maxBatch: 100);
+
+        var first = commit.WriteAsync(0);
+        await firstBatchStarted.Task;
+        var waiting = Enumerable.Range(1, 5).Select(commit.WriteAsync).ToList();
+        releaseFirstBatch.SetResult();
+        await Task.WhenAll(waiting.Append(first));
+
+        lock (sizes) Assert.Equal([1, 5], sizes);
     }
 }
