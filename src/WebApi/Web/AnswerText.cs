@@ -17,6 +17,7 @@ public static class AnswerText
             JsonValueKind.True => "Yes",
             JsonValueKind.False => "No",
             JsonValueKind.String when question.Definition.QuestionType == QuestionTypes.Likert => "N/A",
+            JsonValueKind.String when question.Definition.QuestionType == QuestionTypes.Country => Country(answer.GetString()!),
             JsonValueKind.String => answer.GetString()!,
             JsonValueKind.Number when question.Definition.QuestionType == QuestionTypes.Likert && answer.TryGetInt32(out var point) => $"{point + 1} of {question.Definition.LikertScaleLength}",
             JsonValueKind.Array => string.Join(", ", answer.EnumerateArray().Select(item => Item(item, labels))),
@@ -24,6 +25,9 @@ public static class AnswerText
             _ => answer.GetRawText(),
         };
     }
+
+    private static string Country(string code) =>
+        CountryNames.All.FirstOrDefault(c => c.Code == code) is { Name: { } name } ? $"{name} ({code})" : code;
 
     private static string Item(JsonElement item, Dictionary<string, string> labels) => item.ValueKind switch
     {

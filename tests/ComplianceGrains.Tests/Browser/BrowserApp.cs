@@ -37,6 +37,7 @@ public sealed class BrowserApp : IAsyncLifetime
         World = new ApiWorld(new HttpClient { BaseAddress = new Uri(BaseUrl) }, ApiFactory.AdminToken);
         // The first request of a page pays for its start-up; a test's timeouts are for what it checks.
         (await World.Http.GetAsync("/signin")).EnsureSuccessStatusCode();
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -131,7 +131,7 @@ public sealed class ComplianceJourneyTests(BrowserApp app)
         await provider.Locator("#users tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         var flagged = provider.Locator($"#answers tr[data-question='{world.Questions[2]}']");
         await Assertions.Expect(flagged).ToHaveClassAsync("flagged");
-        await Assertions.Expect(flagged).ToContainTextAsync("equals false");
+        await Assertions.Expect(flagged).ToContainTextAsync("answer equals false");
         await Assertions.Expect(provider.Locator($"#answers tr[data-question='{world.Questions[0]}']")).Not.ToHaveClassAsync("flagged");
         await Assertions.Expect(provider.Locator("#history tbody tr")).ToHaveCountAsync(4);
         await provider.GetByLabel("Review notes").FillAsync("Terms refusal discussed by phone.");

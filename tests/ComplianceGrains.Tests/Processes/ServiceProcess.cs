@@ -29,16 +29,19 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        StartDotnet(name, Path.GetDirectoryName(dll)!, environment, [dll, .. arguments]);
+
+    /// <summary>Any <c>dotnet</c> command, such as the README's <c>dotnet run --project src/WebApi</c>.</summary>
+    public static ServiceProcess StartDotnet(string name, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) info.Environment[key] = value;
 
