@@ -85,8 +85,24 @@ public sealed class ServiceProviderGrain(
     public async Task<IReadOnlyList<OfferingComplianceOverview>> GetComplianceOverviewAsync(Caller caller)
     {
         await EnsureCanMonitorAsync(caller);
+        return Overview(await OfferingsAsync());
+    }
+
+    public async Task<IReadOnlyList<ChecklistUsage>> GetChecklistsSummaryAsync(Caller caller)
+    {
+        await EnsureCanMonitorAsync(caller);
+        return await ChecklistsSummaryAsync(await OfferingsAsync());
+    }
+
+    public async Task<ProviderDashboard> GetDashboardAsync(Caller caller)
+    {
+        await EnsureCanMonitorAsync(caller);
         var offerings = await OfferingsAsync();
-        return offerings
+        return new ProviderDashboard(View(), Overview(offerings), await ChecklistsSummaryAsync(offerings));
+    }
+
+    private IReadOnlyList<OfferingComplianceOverview> Overview(OfferingView[] offerings) =>
+        offerings
             .Select(o =>
             {
                 var (total, withCompletion, completed) = _counters.For(o.Id, o.ChecklistId);
@@ -95,12 +111,9 @@ public sealed class ServiceProviderGrain(
             .OrderBy(row => row.OfferingName, StringComparer.Ordinal)
             .ThenBy(row => row.OfferingId)
             .ToList();
-    }
 
-    public async Task<IReadOnlyList<ChecklistUsage>> GetChecklistsSummaryAsync(Caller caller)
+    private async Task<IReadOnlyList<ChecklistUsage>> ChecklistsSummaryAsync(OfferingView[] offerings)
     {
-        await EnsureCanMonitorAsync(caller);
-        var offerings = await OfferingsAsync();
         var usage = offerings
             .Where(o => o.ChecklistId is not null)
             .GroupBy(o => o.ChecklistId!.Value)

@@ -26,10 +26,8 @@ public sealed class DashboardModel(IGrainFactory grains) : PageModel
 
     public async Task OnGetAsync(string id)
     {
-        var caller = HttpContext.Caller();
-        var grain = grains.GetGrain<IServiceProviderGrain>(RouteIds.Parse(id));
-        Offerings = await grain.GetComplianceOverviewAsync(caller);
-        Checklists = await grain.GetChecklistsSummaryAsync(caller);
-        Provider = await grain.GetAsync(caller);
+        // One call: the provider grain serves one request at a time, so three calls would queue three times.
+        var dashboard = await grains.GetGrain<IServiceProviderGrain>(RouteIds.Parse(id)).GetDashboardAsync(HttpContext.Caller());
+        (Provider, Offerings, Checklists) = (dashboard.Provider, dashboard.Offerings, dashboard.Checklists);
     }
 }
