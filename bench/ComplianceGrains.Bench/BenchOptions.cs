@@ -10,6 +10,7 @@ public sealed record BenchOptions
           scenarios: health, completion-status, submit, ratios, overview, pending-page, attach, memory, pg-submit,
                      submit-breakdown (one layer of a submission added per load),
                      scale (overview, pending-page and memory on one world seeded once),
+                     pages (the provider dashboard and offering-user pages of 50, signed in with a cookie),
                      consistency (overview counters = projection recount = grain recount after submissions
                      and a checklist change under load)
           --url URL              the service (default http://127.0.0.1:8080; ignored with --start-embedded/--start-cluster)

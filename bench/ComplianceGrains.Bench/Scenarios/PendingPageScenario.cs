@@ -21,19 +21,26 @@ public sealed class PendingPageScenario : IScenario
         return report;
     }
 
-    /// <summary>Completes one offering user in ten, then measures the pending pages of the world's provider.</summary>
-    public static async Task MeasureAsync(BenchContext context, SeededWorld world, ScenarioReport report)
+    /// <summary>Completes the checklists of one offering user in ten and returns how many.</summary>
+    public static async Task<int> CompleteEveryTenthAsync(BenchContext context, SeededWorld world)
     {
         var completed = world.Users.Where((_, i) => i % CompletedEvery == 0).ToList();
         await BoundedParallel.RunAsync("completed checklists", completed.Count, i => context.Api.SendAsync(context.Api.Request(
             HttpMethod.Post, $"/api/marketplace-offering-users/{completed[i].Id}/submit_answers/",
             AnswerPayloads.Complete(completed[i].Offering.Checklist!, new Random(i)))));
+        return completed.Count;
+    }
+
+    /// <summary>Completes one offering user in ten, then measures the pending pages of the world's provider.</summary>
+    public static async Task MeasureAsync(BenchContext context, SeededWorld world, ScenarioReport report)
+    {
+        var completedCount = await CompleteEveryTenthAsync(context, world);
 
         var query = $"compliance_status=pending&page_size={PageSize}";
         var pending = await context.Api.ResultCountAsync(Operations.ProviderOfferingUsersPath(world.Provider, query));
         report.Add(new Figure("pending offering users", pending, "rows"));
-        if (pending != world.Users.Count - completed.Count)
-            throw new BenchException($"offering_users/ counts {pending} pending, expected {world.Users.Count - completed.Count}");
+        if (pending != world.Users.Count - completedCount)
+            throw new BenchException($"offering_users/ counts {pending} pending, expected {world.Users.Count - completedCount}");
         var pages = (int)((pending + PageSize - 1) / PageSize);
 
         var first = report.Add(await LoadRunner.RunAsync("pending page 1", context.Load,

@@ -16,6 +16,7 @@ public static class ScenarioCatalog
         "pg-submit" => new PgSubmitScenario(),
         "submit-breakdown" => new SubmitBreakdownScenario(),
         "scale" => new ScaleScenario(),
+        "pages" => new PagesScenario(),
         "consistency" => new ConsistencyScenario(),
         _ => null,
     };

@@ -17,6 +17,13 @@ public sealed record OfferingComplianceOverview(
     public double ComplianceRate => TotalUsers == 0 ? 0.0 : Math.Round(CompletedUsers * 100.0 / TotalUsers, 2);
 }
 
+/// <summary>What a provider's dashboard shows, read in one call of its grain.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ProviderDashboard(
+    [property: Id(0)] Marketplace.ServiceProviderView Provider,
+    [property: Id(1)] IReadOnlyList<OfferingComplianceOverview> Offerings,
+    [property: Id(2)] IReadOnlyList<ChecklistUsage> Checklists);
+
 /// <summary>One row of checklists_summary/.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ChecklistUsage(

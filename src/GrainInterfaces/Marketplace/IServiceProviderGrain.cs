@@ -26,4 +26,7 @@ public interface IServiceProviderGrain : IGrainWithGuidKey
 
     /// <summary>The checklists the provider's offerings use, most used first, then by name.</summary>
     Task<IReadOnlyList<ChecklistUsage>> GetChecklistsSummaryAsync(Caller caller);
+
+    /// <summary>The provider, its overview and its checklists summary in one call (the dashboard page).</summary>
+    Task<ProviderDashboard> GetDashboardAsync(Caller caller);
 }

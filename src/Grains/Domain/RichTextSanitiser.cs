@@ -13,11 +13,17 @@ public static class RichTextSanitiser
     private static readonly string[] Standard = [.. Minimal, "ul", "ol", "li", "h2", "h3", "h4"];
     private static readonly string[] Extended = [.. Standard, "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td"];
 
+    private static readonly HtmlSanitizer MinimalSanitiser = Create(Minimal);
+    private static readonly HtmlSanitizer ExtendedSanitiser = Create(Extended);
+
+    // The lowest and highest levels have had two names each (basic/minimal, full/extended).
     private static readonly Dictionary<string, HtmlSanitizer> ByLevel = new()
     {
-        ["minimal"] = Create(Minimal),
+        ["minimal"] = MinimalSanitiser,
+        ["basic"] = MinimalSanitiser,
         ["standard"] = Create(Standard),
-        ["extended"] = Create(Extended),
+        ["extended"] = ExtendedSanitiser,
+        ["full"] = ExtendedSanitiser,
     };
 
     public static string Sanitise(QuestionDefinition question, string html) =>
@@ -32,6 +38,6 @@ public static class RichTextSanitiser
             AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
         };
-        return new HtmlSanitizer(options);
+        return new HtmlSanitizer(options) { KeepChildNodes = true };
     }
 }

@@ -87,7 +87,24 @@ public sealed class ServiceProviderGrain(
     public async Task<IReadOnlyList<OfferingComplianceOverview>> GetComplianceOverviewAsync(Caller caller)
     {
         await EnsureCanMonitorAsync(caller);
+        return Overview(await OfferingsAsync());
+    }
+
+    public async Task<IReadOnlyList<ChecklistUsage>> GetChecklistsSummaryAsync(Caller caller)
+    {
+        await EnsureCanMonitorAsync(caller);
+        return await ChecklistsSummaryAsync(await OfferingsAsync());
+    }
+
+    public async Task<ProviderDashboard> GetDashboardAsync(Caller caller)
+    {
+        await EnsureCanMonitorAsync(caller);
         var offerings = await OfferingsAsync();
+        return new ProviderDashboard(View(), Overview(offerings), await ChecklistsSummaryAsync(offerings));
+    }
+
+    private IReadOnlyList<OfferingComplianceOverview> Overview(OfferingView[] offerings)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         return offerings
             .Select(o =>
@@ -101,10 +118,8 @@ public sealed class ServiceProviderGrain(
             .ToList();
     }
 
-    public async Task<IReadOnlyList<ChecklistUsage>> GetChecklistsSummaryAsync(Caller caller)
+    private async Task<IReadOnlyList<ChecklistUsage>> ChecklistsSummaryAsync(OfferingView[] offerings)
     {
-        await EnsureCanMonitorAsync(caller);
-        var offerings = await OfferingsAsync();
         var usage = offerings
             .Where(o => o.ChecklistId is not null)
             .GroupBy(o => o.ChecklistId!.Value)

@@ -63,7 +63,7 @@ public static class OfferingUserComplianceEndpoints
             ApiJson.Options);
     }
 
-    private static async Task<IResult> DownloadFileAsync(string uuid, string fileId, HttpContext context, IGrainFactory grains)
+    internal static async Task<IResult> DownloadFileAsync(string uuid, string fileId, HttpContext context, IGrainFactory grains)
     {
         var file = await Grain(grains, uuid).GetFileAsync(context.Caller(), fileId);
         return Results.File(file.Content, file.MimeType, file.Name);

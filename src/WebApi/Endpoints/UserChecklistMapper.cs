@@ -76,12 +76,5 @@ public static class UserChecklistMapper
         return CompletionMetrics.AnswerRequiresReview(question, parsed.RootElement);
     }
 
-    /// <summary>Guidance is shown always, or only when the answer matches the guidance operator and value.</summary>
-    private static string? Guidance(QuestionDefinition q, JsonElement? answer)
-    {
-        if (q.AlwaysShowGuidance) return q.UserGuidance;
-        if (q.GuidanceOperator is not { } op || q.GuidanceAnswerValueJson is not { } valueJson) return null;
-        using var required = JsonDocument.Parse(valueJson);
-        return OperatorEvaluation.Matches(op, answer, required.RootElement) ? q.UserGuidance : null;
-    }
+    private static string? Guidance(QuestionDefinition q, JsonElement? answer) => GuidanceRule.Shown(q, answer);
 }

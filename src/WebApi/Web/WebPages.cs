@@ -43,6 +43,9 @@ public static class WebPages
         app.MapGet("/providers/{uuid}/users/export.csv", Endpoints.ProviderComplianceEndpoints.ExportAsync)
             .RequireAuthorization(SignedInPolicy)
             .ExcludeFromDescription();
+        app.MapGet("/compliance/{uuid}/files/{fileId}", Endpoints.OfferingUserComplianceEndpoints.DownloadFileAsync)
+            .RequireAuthorization(SignedInPolicy)
+            .ExcludeFromDescription();
         return app;
     }
 }

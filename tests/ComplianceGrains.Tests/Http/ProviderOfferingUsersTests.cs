@@ -78,4 +78,18 @@ public sealed class ProviderOfferingUsersTests(ApiFactory factory)
             Assert.Equal(await RowsAsync(p, query), lines.Skip(1).Select(l => (l[0], l[status])).ToList());
         }
     }
+
+    [Fact]
+    public async Task Search_matches_a_part_of_the_full_name_or_e_mail_in_the_list_and_the_export()
+    {
+        var p = await _world.CreateMonitoredProviderAsync();
+        var zoe = (await _world.Admin.GetAsync($"/api/marketplace-offering-users/{p.Zoe}/")).Expect(HttpStatusCode.OK);
+        Assert.Equal([p.Zoe], (await RowsAsync(p, "?search=zOE")).Select(r => r.Uuid));
+        Assert.Equal([p.Zoe], (await RowsAsync(p, "?search=" + Uri.EscapeDataString(zoe["user_email"].ToUpperInvariant()))).Select(r => r.Uuid));
+        Assert.Equal([p.Adam, p.Zoe], (await RowsAsync(p, "?search=example.com&compliance_status=pending")).Select(r => r.Uuid));
+        var csv = (await _world.Admin.GetAsync(p.Path("export") + "?search=mia")).Expect(HttpStatusCode.OK).Body;
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(p.Mia, lines[1]);
+    }
 }

@@ -54,16 +54,23 @@ public sealed class ServiceProcess : IDisposable
 
     /// <param name="keptLines">How many of the newest output lines <see cref="RecentOutput"/> returns.</param>
     public static ServiceProcess Start(
-        string name, string dll, IReadOnlyDictionary<string, string?> environment, int keptLines, params string[] arguments)
+        string name, string dll, IReadOnlyDictionary<string, string?> environment, int keptLines, params string[] arguments) =>
+        Launch(name, Path.GetDirectoryName(dll)!, environment, keptLines, [dll, .. arguments]);
+
+    /// <summary>Any <c>dotnet</c> command, such as the README's <c>dotnet run --project src/WebApi</c>.</summary>
+    public static ServiceProcess StartDotnet(string name, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Launch(name, workingDirectory, environment, DefaultKeptLines, arguments);
+
+    private static ServiceProcess Launch(
+        string name, string workingDirectory, IReadOnlyDictionary<string, string?> environment, int keptLines, string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(dll);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) info.Environment[key] = value;
 
