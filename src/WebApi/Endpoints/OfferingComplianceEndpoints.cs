@@ -33,9 +33,7 @@ public static class OfferingComplianceEndpoints
     {
         var offering = grains.GetGrain<IOfferingGrain>(RouteIds.Parse(uuid));
         var caller = context.Caller();
-        var current = await offering.GetAsync(caller);
-        if (!await grains.GetGrain<ICustomerGrain>(current.CustomerId).HasPermissionAsync(caller, Permission.OfferingUpdateOptions))
-            throw new PermissionDeniedException();
+        await EnsureCanUpdateOptionsAsync(offering, caller, grains);
         var body = await JsonBody.ReadObjectAsync(context);
         var policy = new Compliance.CompliancePolicy(
             body.Int("due_days", allowNull: true, min: 0),
@@ -53,10 +51,7 @@ public static class OfferingComplianceEndpoints
     {
         var offering = grains.GetGrain<IOfferingGrain>(RouteIds.Parse(uuid));
         var caller = context.Caller();
-        // As in DRF, the object (404) and the permission (403) are checked before the body.
-        var current = await offering.GetAsync(caller);
-        if (!await grains.GetGrain<ICustomerGrain>(current.CustomerId).HasPermissionAsync(caller, Permission.OfferingUpdateOptions))
-            throw new PermissionDeniedException();
+        var current = await EnsureCanUpdateOptionsAsync(offering, caller, grains);
         var body = await JsonBody.ReadObjectAsync(context);
         if (!body.Has("compliance_checklist"))
             return Respond("No changes.", current.ChecklistId, await offering.GetComplianceSyncAsync(caller));
@@ -65,6 +60,15 @@ public static class OfferingComplianceEndpoints
         var sync = await offering.UpdateComplianceChecklistAsync(caller, checklistId);
         var detail = checklistId is null ? "Compliance checklist removed from the offering." : "Compliance checklist updated.";
         return Respond(detail, checklistId, sync);
+    }
+
+    /// <summary>As in DRF, the object (404) and the permission (403) are checked before the body.</summary>
+    private static async Task<OfferingView> EnsureCanUpdateOptionsAsync(IOfferingGrain offering, Caller caller, IGrainFactory grains)
+    {
+        var current = await offering.GetAsync(caller);
+        if (!await grains.GetGrain<ICustomerGrain>(current.CustomerId).HasPermissionAsync(caller, Permission.OfferingUpdateOptions))
+            throw new PermissionDeniedException();
+        return current;
     }
 
     private static IResult Respond(string detail, Guid? checklistId, Compliance.ComplianceSyncStatus sync) =>

@@ -22,9 +22,7 @@ public sealed class ComplianceEmailTests(ClockedApiFactory factory)
     {
         var world = await _world.CreateOfferingUserWorldAsync(
             questions.Length > 0 ? questions : [new { description = "Agree?", question_type = "boolean", required = true }]);
-        (await _world.Admin.PutAsync($"/api/marketplace-provider-offerings/{world.Provider.Offering}/compliance_policy/", policy))
-            .Expect(HttpStatusCode.OK);
-        await _world.WaitForSyncIdleAsync(world.Provider.Offering);
+        await _world.SetCompliancePolicyAsync(world.Provider.Offering, policy);
         return world;
     }
 

@@ -58,9 +58,7 @@ public sealed class ComplianceEventsTests(ClockedApiFactory factory)
     public async Task A_passing_due_date_and_an_expiring_attestation_are_recorded_once_by_the_sweep()
     {
         var world = await _world.CreateOfferingUserWorldAsync(new { description = "Agree?", question_type = "boolean", required = true });
-        (await _world.Admin.PutAsync($"/api/marketplace-provider-offerings/{world.Provider.Offering}/compliance_policy/", new { due_days = 1, reattest_days = 5 }))
-            .Expect(HttpStatusCode.OK);
-        await _world.WaitForSyncIdleAsync(world.Provider.Offering);
+        await _world.SetCompliancePolicyAsync(world.Provider.Offering, new { due_days = 1, reattest_days = 5 });
         var sweep = () => factory.Grains.GetGrain<IOfferingGrain>(Guid.Parse(world.Provider.Offering)).SweepAsync();
 
         factory.Clock.Advance(TimeSpan.FromDays(2));

@@ -19,8 +19,7 @@ public sealed class CompliancePolicyTests(ClockedApiFactory factory)
     private async Task<OfferingUserWorld> CreateWithPolicyAsync(object policy)
     {
         var world = await _world.CreateOfferingUserWorldAsync(new { description = "Agree?", question_type = "boolean", required = true });
-        (await _world.Admin.PutAsync(PolicyPath(world.Provider.Offering), policy)).Expect(HttpStatusCode.OK);
-        await _world.WaitForSyncIdleAsync(world.Provider.Offering);
+        await _world.SetCompliancePolicyAsync(world.Provider.Offering, policy);
         return world;
     }
 

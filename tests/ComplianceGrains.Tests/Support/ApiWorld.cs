@@ -138,6 +138,13 @@ public sealed class ApiWorld(HttpClient http, string adminToken)
         (await Admin.PostAsync($"/api/marketplace-provider-offerings/{offering}/update_compliance_checklist/", new { compliance_checklist = checklist }))
         .Expect(HttpStatusCode.OK);
 
+    /// <summary>PUTs the offering's compliance policy and waits until every completion has been re-evaluated.</summary>
+    public async Task SetCompliancePolicyAsync(string offering, object policy)
+    {
+        (await Admin.PutAsync($"/api/marketplace-provider-offerings/{offering}/compliance_policy/", policy)).Expect(HttpStatusCode.OK);
+        await WaitForSyncIdleAsync(offering);
+    }
+
     /// <summary>Polls compliance_sync/ until the offering's background job is idle, and returns that status.</summary>
     public Task<ApiResponse> WaitForSyncIdleAsync(string offering) =>
         Eventually.UntilAsync(

@@ -12,6 +12,7 @@ public sealed class SmtpSink : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Store _store = new();
+    private int _disposed;
 
     public SmtpSink()
     {
@@ -38,8 +39,10 @@ public sealed class SmtpSink : IDisposable
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))).ToList();
 
+    /// <summary>Stops the server; the factory that owns it may dispose it more than once.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         _stop.Dispose();
     }
