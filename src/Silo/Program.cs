@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 
 if (args is [MigrateCommand.Name, .. var rest])
     return await MigrateCommand.RunAsync(rest);
+if (args is [ExportEmbeddedCommand.Name, .. var exportArgs])
+    return await ExportEmbeddedCommand.RunAsync(exportArgs);
 
 var builder = Host.CreateApplicationBuilder(StorageMode.ExpandSwitches(args));
 try
