@@ -17,6 +17,7 @@ public static class ScenarioCatalog
         "submit-breakdown" => new SubmitBreakdownScenario(),
         "scale" => new ScaleScenario(),
         "consistency" => new ConsistencyScenario(),
+        "cold-start" => new ColdStartScenario(),
         _ => null,
     };
 }
