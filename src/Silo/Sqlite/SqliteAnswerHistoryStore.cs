@@ -12,18 +12,13 @@ public sealed class SqliteAnswerHistoryStore(SqliteDatabase database) : IAnswerH
 
     public Task AppendAsync(IReadOnlyList<HistoryEntry> entries) => entries.Count == 0 ? Task.CompletedTask : database.WriteAsync(connection =>
     {
-        using var command = connection.Command("""
-            INSERT INTO answer_history (offering_user_id, sequence, completion_id, question_id, question_description, answer,
-                user_id, user_name, submitted)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
-            """, null, null, null, null, null, null, null, null, null);
         foreach (var e in entries)
-        {
-            object?[] values = [e.OfferingUserId, e.Sequence, e.CompletionId, e.QuestionId, e.QuestionDescription, e.AnswerJson,
-                e.UserId, e.UserName, SqliteCommands.Ticks(e.Submitted)];
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            command.ExecuteNonQuery();
-        }
+            connection.Execute("""
+                INSERT INTO answer_history (offering_user_id, sequence, completion_id, question_id, question_description, answer,
+                    user_id, user_name, submitted)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
+                """, e.OfferingUserId, e.Sequence, e.CompletionId, e.QuestionId, e.QuestionDescription, e.AnswerJson,
+                e.UserId, e.UserName, SqliteCommands.Ticks(e.Submitted));
     });
 
     public Task<Page<HistoryEntry>> ListAsync(Guid offeringUserId, PageRequest page)

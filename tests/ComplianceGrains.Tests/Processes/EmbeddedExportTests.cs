@@ -14,14 +14,7 @@ public sealed class EmbeddedExportTests(PostgresDatabaseFixture database, ITestO
     public async Task A_world_exported_from_an_embedded_directory_answers_every_endpoint_the_same_in_cluster_mode()
     {
         using var directory = new TemporaryDirectory();
-        EmbeddedSample sample;
-        IReadOnlyDictionary<string, string> embedded;
-        await using (var host = new SqliteApiHost(directory.Path))
-        {
-            var world = host.World();
-            sample = await EmbeddedSample.CreateAsync(world);
-            embedded = await sample.ReadAsync(world);
-        }
+        var (sample, embedded) = await EmbeddedSample.CreateAndReadAsync(directory.Path);
         var target = await database.CreateDatabaseAsync();
         var serviceId = $"exported-{Guid.NewGuid():N}";
 

@@ -28,6 +28,15 @@ public sealed record EmbeddedSample(Respondent Respondent, string Checklist, str
         return new EmbeddedSample(respondent, questionnaire.Checklist, agree, evidence, other, stored.GetValue<string>());
     }
 
+    /// <summary>Creates the world in embedded mode on <paramref name="dataDirectory"/>, reads it back, and stops that host.</summary>
+    public static async Task<(EmbeddedSample Sample, IReadOnlyDictionary<string, string> Answers)> CreateAndReadAsync(string dataDirectory)
+    {
+        await using var host = new SqliteApiHost(dataDirectory);
+        var world = host.World();
+        var sample = await CreateAsync(world);
+        return (sample, await sample.ReadAsync(world));
+    }
+
     /// <summary>The same world seen through another host's client (the tokens are the same).</summary>
     public EmbeddedSample On(ApiWorld world) => this with
     {
