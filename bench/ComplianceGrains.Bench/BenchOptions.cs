@@ -12,7 +12,9 @@ public sealed record BenchOptions
                      scale (overview, pending-page and memory on one world seeded once),
                      pages (the provider dashboard and offering-user pages of 50, signed in with a cookie),
                      consistency (overview counters = projection recount = grain recount after submissions
-                     and a checklist change under load)
+                     and a checklist change under load),
+                     cold-start (--start-embedded: seed --users, stop the server, time a new one on the same data
+                     directory to /health/ready)
           --url URL              the service (default http://127.0.0.1:8080; ignored with --start-embedded/--start-cluster)
           --token T              the staff token (default: COMPLIANCE_ADMIN_TOKEN, or a random one for a started server)
           --users N              offering users to seed (default 2000)
@@ -20,7 +22,9 @@ public sealed record BenchOptions
           --concurrency C        concurrent clients (default 32)
           --duration S           seconds measured per load (default 15), after a warm-up of --warmup S (default 20: under a new
                                  load the servers' tiered JIT recompiles hot methods for about that long)
-          --start-embedded       start the Release-built src/WebApi (embedded silo) on free ports and stop it at the end
+          --start-embedded       start the Release-built src/WebApi (embedded silo) on free ports and stop it at the end;
+                                 its storage is SQLite (the default) in a new data directory beside the server logs
+          --in-memory            with --start-embedded: the server's memory mode (Storage:Mode=Memory) instead of SQLite
           --start-cluster        with --postgres: migrate, start the Release-built src/Silo and src/WebApi in cluster mode
           --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster); pg-submit also runs the
                                  conventional bench/ReferenceServer (build it with -c Release) and pgbench on it; with
@@ -43,6 +47,7 @@ public sealed record BenchOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
     public bool StartEmbedded { get; init; }
+    public bool InMemory { get; init; }
     public bool StartCluster { get; init; }
     public string? Postgres { get; init; }
     public int? ServerPid { get; init; }
@@ -75,6 +80,7 @@ public sealed record BenchOptions
                     "--duration" => result with { Duration = TimeSpan.FromSeconds(Positive(Value())) },
                     "--warmup" => result with { Warmup = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                     "--start-embedded" => result with { StartEmbedded = true },
+                    "--in-memory" => result with { InMemory = true },
                     "--start-cluster" => result with { StartCluster = true },
                     "--postgres" => result with { Postgres = Value() },
                     "--server-env" => result with { ServerEnvironment = WithVariable(result.ServerEnvironment, Value()) },

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Hosting;
 
 namespace ComplianceGrains.Silo;
 
-/// <summary>The silo executable: <c>migrate</c>, or a silo of cluster mode with its <c>/metrics</c> listener.</summary>
+/// <summary>The silo executable: <c>migrate</c>, <c>export-embedded</c>, or a silo of cluster mode with its <c>/metrics</c> listener.</summary>
 public static class SiloProgram
 {
     public static async Task<int> Main(string[] args)
     {
         if (args is [MigrateCommand.Name, .. var rest])
             return await MigrateCommand.RunAsync(rest);
+        if (args is [ExportEmbeddedCommand.Name, .. var exportArgs])
+            return await ExportEmbeddedCommand.RunAsync(exportArgs);
 
         var builder = WebApplication.CreateBuilder(StorageMode.ExpandSwitches(args));
         // The silo's only HTTP listener, on every interface (containers scrape each other); MetricsAccess guards it.

@@ -4,7 +4,7 @@ namespace ComplianceGrains.Bench.Hosting;
 
 /// <summary>
 /// Uses the service at <c>--url</c>, or starts the Release builds: embedded (one WebApi process with a co-hosted
-/// silo, in-memory storage) or cluster (migrate, one silo, one WebApi client, all on PostgreSQL) on free ports.
+/// silo, on SQLite in a new data directory, or in memory with --in-memory) or cluster (migrate, one silo, one WebApi client, all on PostgreSQL) on free ports.
 /// </summary>
 public static class ServerLauncher
 {
@@ -26,10 +26,11 @@ public static class ServerLauncher
         {
             var grainHost = options.StartCluster
                 ? await StartClusterAsync(options.Postgres!, token, url, logs, options.ServerEnvironment, processes)
-                : StartEmbedded(token, url, logs, options.ServerEnvironment, processes);
+                : StartEmbedded(EmbeddedEnvironment(options, token, logs), url, logs, processes);
             await WaitAsync(url, "/health/ready", processes);
             Console.WriteLine($"server ready at {url} (grain host pid {grainHost.Pid})");
-            return new ServerHandle(url, token, processes, grainHost.Pid, logs);
+            return new ServerHandle(url, token, processes, grainHost.Pid, logs,
+                options.StartEmbedded ? () => RestartEmbeddedAsync(EmbeddedEnvironment(options, token, logs), url, logs, processes) : null);
         }
         catch
         {
@@ -38,18 +39,38 @@ public static class ServerLauncher
         }
     }
 
-    private static ServerProcess StartEmbedded(
-        string token, Uri url, string logs, IReadOnlyDictionary<string, string> extra, List<ServerProcess> processes)
+    private static Dictionary<string, string> EmbeddedEnvironment(BenchOptions options, string token, string logs)
     {
-        var environment = new Dictionary<string, string>(extra)
+        var environment = new Dictionary<string, string>(options.ServerEnvironment)
         {
             ["COMPLIANCE_ADMIN_TOKEN"] = token,
             ["Orleans__SiloPort"] = FreePorts.Next().ToString(),
             ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
         };
-        var webApi = ServerProcess.Start(RepositoryPaths.WebApiDll, ["--urls", url.ToString()], environment, Path.Combine(logs, "webapi.log"));
+        if (options.InMemory) environment["Storage__Mode"] = "Memory";
+        else environment["COMPLIANCE_DATA_DIR"] = Path.Combine(logs, "data");
+        return environment;
+    }
+
+    private static ServerProcess StartEmbedded(
+        IReadOnlyDictionary<string, string> environment, Uri url, string logs, List<ServerProcess> processes)
+    {
+        var webApi = ServerProcess.Start(RepositoryPaths.WebApiDll, ["--urls", url.ToString()], environment,
+            Path.Combine(logs, $"webapi-{processes.Count}.log"));
         processes.Add(webApi);
         return webApi;
+    }
+
+    /// <summary>Kills the embedded server (no shutdown code runs) and starts a new one on its data directory.</summary>
+    private static async Task<(TimeSpan ToReady, int Pid)> RestartEmbeddedAsync(
+        IReadOnlyDictionary<string, string> environment, Uri url, string logs, List<ServerProcess> processes)
+    {
+        foreach (var process in processes) await process.DisposeAsync();
+        processes.Clear();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var webApi = StartEmbedded(environment, url, logs, processes);
+        await WaitAsync(url, "/health/ready", processes);
+        return (clock.Elapsed, webApi.Pid);
     }
 
     private static async Task<ServerProcess> StartClusterAsync(

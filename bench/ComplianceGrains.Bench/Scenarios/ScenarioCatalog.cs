@@ -18,6 +18,7 @@ public static class ScenarioCatalog
         "scale" => new ScaleScenario(),
         "pages" => new PagesScenario(),
         "consistency" => new ConsistencyScenario(),
+        "cold-start" => new ColdStartScenario(),
         _ => null,
     };
 }

@@ -19,17 +19,9 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_entries.TryGetValue((stateName, grainId), out var entry))
-        {
-            grainState.State = serializer.Deserialize<T>(entry.Payload);
-            grainState.ETag = entry.ETag;
-            grainState.RecordExists = true;
-        }
+            GrainStateRecords.Found<T>(grainState, serializer.Deserialize<T>(entry.Payload), entry.ETag);
         else
-        {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
-        }
+            GrainStateRecords.Missing(grainState);
         return Task.CompletedTask;
     }
 
@@ -40,7 +32,7 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
         var stored = grainState.ETag is null
             ? _entries.TryAdd(key, written)
             : _entries.TryGetValue(key, out var current) && current.ETag == grainState.ETag && _entries.TryUpdate(key, written, current);
-        if (!stored) throw Conflict(stateName, grainId, grainState.ETag);
+        if (!stored) throw GrainStateRecords.Conflict(stateName, grainId, grainState.ETag);
         grainState.ETag = written.ETag;
         grainState.RecordExists = true;
         return Task.CompletedTask;
@@ -53,7 +45,7 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
         {
             var removed = _entries.TryGetValue(key, out var current) && current.ETag == grainState.ETag
                 && _entries.TryRemove(KeyValuePair.Create(key, current));
-            if (!removed) throw Conflict(stateName, grainId, grainState.ETag);
+            if (!removed) throw GrainStateRecords.Conflict(stateName, grainId, grainState.ETag);
         }
         grainState.ETag = null;
         grainState.RecordExists = false;
@@ -61,7 +53,4 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
     }
 
     private string NextETag() => Interlocked.Increment(ref _lastVersion).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static InconsistentStateException Conflict(string stateName, GrainId grainId, string? etag) =>
-        new($"State {stateName} of {grainId} was written by another activation since it was read (ETag {etag ?? "none"}).");
 }

@@ -9,6 +9,13 @@ public sealed class PostgresFileStore(NpgsqlDataSource dataSource) : IFileStore
     public async Task<string> SaveAsync(Guid offeringUserId, StoredFile file)
     {
         var id = Guid.NewGuid().ToString("N");
+        await SaveAsync(offeringUserId, id, file);
+        return id;
+    }
+
+    /// <summary>Stores a file under an id it already has (an import).</summary>
+    public async Task SaveAsync(Guid offeringUserId, string id, StoredFile file)
+    {
         await using var command = dataSource.CreateCommand(
             "INSERT INTO compliance_files (offering_user_id, id, name, mime_type, content) VALUES ($1, $2, $3, $4, $5)");
         command.Parameters.Add(new() { Value = offeringUserId });
@@ -17,7 +24,6 @@ public sealed class PostgresFileStore(NpgsqlDataSource dataSource) : IFileStore
         command.Parameters.Add(new() { Value = file.MimeType });
         command.Parameters.Add(new() { Value = file.Content });
         await command.ExecuteNonQueryAsync();
-        return id;
     }
 
     public async Task<StoredFile?> GetAsync(Guid offeringUserId, string storedFileId)

@@ -7,8 +7,8 @@ namespace ComplianceGrains.Silo.Sqlite;
 /// The SQLite file of embedded mode (<c>compliance.db</c> in the data directory), shared by every embedded store. The
 /// directory is locked for this process; the schema is migrated when the database is opened. Reads use pooled
 /// connections of their own (WAL: readers never wait for the writer). Writes go through one writer connection: the
-/// writes that arrive together run in one transaction (group commit), each in a savepoint of its own so that one
-/// refused write does not undo the others, and a write's task completes only after <c>COMMIT</c> returned with
+/// writes that arrive together run in one transaction (group commit), a refused write (one whose statement failed)
+/// does not undo the others, and a write's task completes only after <c>COMMIT</c> returned with
 /// <c>synchronous=FULL</c>, i.e. after the WAL was flushed to disk.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
@@ -33,6 +33,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         _writer.Open();
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         Migration = new SqliteSchemaMigrator(_writer).Migrate();
+        SqliteCommands.KeepStatements(_writer);
         _writes = new GroupCommit<SqliteWrite>("sqlite", WriteBatchAsync, writers: 1, maxBatch: 512);
     }
 
@@ -91,24 +92,23 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     private Task WriteBatchAsync(IReadOnlyList<SqliteWrite> batch)
     {
-        Execute(_writer, "BEGIN IMMEDIATE");
+        _writer.Execute("BEGIN IMMEDIATE");
         try
         {
             foreach (var write in batch)
             {
-                Execute(_writer, "SAVEPOINT write");
+                // A write is one statement, or statements whose failure can only be the file's (which fails the whole
+                // batch below): a statement that fails is undone by SQLite itself, so no savepoint is needed per write.
                 try
                 {
                     write.Result = write.Apply(_writer);
-                    Execute(_writer, "RELEASE write");
                 }
                 catch (Exception e) when (e is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_IOERR })
                 {
-                    Execute(_writer, "ROLLBACK TO write; RELEASE write");
                     write.Error = e;
                 }
             }
-            Execute(_writer, "COMMIT");
+            _writer.Execute("COMMIT");
         }
         catch
         {
@@ -132,6 +132,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await _writes.DisposeAsync();
+        SqliteCommands.ForgetStatements(_writer);
         _writer.Dispose();
         using (var pooled = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(pooled);
         _lock.Dispose();

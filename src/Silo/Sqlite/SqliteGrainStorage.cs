@@ -15,17 +15,9 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
             "SELECT payload, etag FROM grain_state WHERE state_name = $1 AND grain_id = $2", stateName, grainId.ToString());
         using var reader = command.ExecuteReader();
         if (reader.Read())
-        {
-            grainState.State = serializer.Deserialize<T>(new BinaryData((byte[])reader[0]));
-            grainState.ETag = reader.GetString(1);
-            grainState.RecordExists = true;
-        }
+            GrainStateRecords.Found<T>(grainState, serializer.Deserialize<T>(new BinaryData((byte[])reader[0])), reader.GetString(1));
         else
-        {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
-        }
+            GrainStateRecords.Missing(grainState);
         return Task.CompletedTask;
     }
 
@@ -41,7 +33,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
             : connection.Execute(
                 "UPDATE grain_state SET payload = $3, etag = $4 WHERE state_name = $1 AND grain_id = $2 AND etag = $5",
                 stateName, grainId.ToString(), payload, etag, expected));
-        if (stored == 0) throw Conflict(stateName, grainId, expected);
+        if (stored == 0) throw GrainStateRecords.Conflict(stateName, grainId, expected);
         grainState.ETag = etag;
         grainState.RecordExists = true;
     }
@@ -52,12 +44,9 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
         {
             var removed = await database.WriteAsync(connection => connection.Execute(
                 "DELETE FROM grain_state WHERE state_name = $1 AND grain_id = $2 AND etag = $3", stateName, grainId.ToString(), expected));
-            if (removed == 0) throw Conflict(stateName, grainId, expected);
+            if (removed == 0) throw GrainStateRecords.Conflict(stateName, grainId, expected);
         }
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
-
-    private static InconsistentStateException Conflict(string stateName, GrainId grainId, string? etag) =>
-        new($"State {stateName} of {grainId} was written by another activation since it was read (ETag {etag ?? "none"}).");
 }

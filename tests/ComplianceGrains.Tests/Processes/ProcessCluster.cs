@@ -18,16 +18,17 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly string _connectionString;
     private readonly ITestOutputHelper _output;
     private readonly string _clusterId = $"cluster-{Guid.NewGuid():N}";
-    private readonly string _serviceId = $"service-{Guid.NewGuid():N}";
+    private readonly string _serviceId;
     private readonly int _httpPort = FreePorts.Next();
     private readonly List<ServiceProcess> _silos = [];
     private readonly List<int> _siloMetricsPorts = [];
     private readonly List<ServiceProcess> _exited = [];
     private ServiceProcess? _frontEnd;
 
-    private ProcessCluster(string connectionString, ITestOutputHelper output)
+    private ProcessCluster(string connectionString, ITestOutputHelper output, string? serviceId)
     {
         _connectionString = connectionString;
+        _serviceId = serviceId ?? $"service-{Guid.NewGuid():N}";
         _output = output;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_httpPort}"), Timeout = TimeSpan.FromSeconds(60) };
         Api = new ApiWorld(Http, AdminToken);
@@ -42,10 +43,13 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>The <c>/metrics</c> listener of each silo, on loopback.</summary>
     public IReadOnlyList<Uri> SiloMetrics => _siloMetricsPorts.Select(port => new Uri($"http://127.0.0.1:{port}/metrics")).ToList();
 
-    /// <summary>Starts <paramref name="silos"/> silos and the front end and waits until the front end is ready.</summary>
-    public static async Task<ProcessCluster> StartAsync(string connectionString, int silos, ITestOutputHelper output)
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos and the front end and waits until the front end is ready; a new service id
+    /// unless <paramref name="serviceId"/> names the one the database's grain states were stored for.
+    /// </summary>
+    public static async Task<ProcessCluster> StartAsync(string connectionString, int silos, ITestOutputHelper output, string? serviceId = null)
     {
-        var cluster = new ProcessCluster(connectionString, output);
+        var cluster = new ProcessCluster(connectionString, output, serviceId);
         try
         {
             await cluster.StartProcessesAsync(silos);

@@ -9,14 +9,7 @@ public sealed class EmbeddedRestartTests
     public async Task Every_endpoint_answers_the_same_after_the_host_is_stopped_and_a_new_one_starts_on_the_directory()
     {
         using var directory = new TemporaryDirectory();
-        EmbeddedSample sample;
-        IReadOnlyDictionary<string, string> before;
-        await using (var host = new SqliteApiHost(directory.Path))
-        {
-            var world = host.World();
-            sample = await EmbeddedSample.CreateAsync(world);
-            before = await sample.ReadAsync(world);
-        }
+        var (sample, before) = await EmbeddedSample.CreateAndReadAsync(directory.Path);
 
         await using (var host = new SqliteApiHost(directory.Path))
         {

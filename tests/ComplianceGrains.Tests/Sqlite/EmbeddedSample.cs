@@ -28,15 +28,29 @@ public sealed record EmbeddedSample(Respondent Respondent, string Checklist, str
         return new EmbeddedSample(respondent, questionnaire.Checklist, agree, evidence, other, stored.GetValue<string>());
     }
 
+    /// <summary>Creates the world in embedded mode on <paramref name="dataDirectory"/>, reads it back, and stops that host.</summary>
+    public static async Task<(EmbeddedSample Sample, IReadOnlyDictionary<string, string> Answers)> CreateAndReadAsync(string dataDirectory)
+    {
+        await using var host = new SqliteApiHost(dataDirectory);
+        var world = host.World();
+        var sample = await CreateAsync(world);
+        return (sample, await sample.ReadAsync(world));
+    }
+
     /// <summary>The same world seen through another host's client (the tokens are the same).</summary>
     public EmbeddedSample On(ApiWorld world) => this with
     {
         Respondent = Respondent with { World = world, User = Respondent.User with { Client = world.As(Respondent.User.Client.Token!) } },
     };
 
-    /// <summary>Every endpoint that reads this world, by path, with the body it answers to staff (and to the user).</summary>
+    /// <summary>
+    /// Every endpoint that reads this world, by path, with the body it answers to staff (and to the user); the service's
+    /// own address in links is written as <c>http://service</c>, so that hosts on different addresses compare.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> ReadAsync(ApiWorld world)
     {
+        var address = world.Http.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        string Body(ApiResponse response) => response.Expect(HttpStatusCode.OK).Body.Replace(address, "http://service");
         var provider = Respondent.Provider;
         string[] adminPaths =
         [
@@ -55,9 +69,9 @@ public sealed record EmbeddedSample(Respondent Respondent, string Checklist, str
             $"/api/marketplace-service-providers/{provider.Provider}/compliance/checklists_summary/",
         ];
         var answers = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in adminPaths) answers[path] = (await world.Admin.GetAsync(path)).Expect(HttpStatusCode.OK).Body;
+        foreach (var path in adminPaths) answers[path] = Body(await world.Admin.GetAsync(path));
         answers["user: " + Respondent.Path("completion_status")] =
-            (await Respondent.User.Client.GetAsync(Respondent.Path("completion_status"))).Expect(HttpStatusCode.OK).Body;
+            Body(await Respondent.User.Client.GetAsync(Respondent.Path("completion_status")));
         var (status, content, _) = await Respondent.DownloadAsync(world.Admin, StoredFile);
         Assert.Equal(HttpStatusCode.OK, status);
         answers["file"] = Convert.ToBase64String(content);

@@ -1,0 +1,152 @@
+using ComplianceGrains.Catalog;
+using ComplianceGrains.Compliance;
+using ComplianceGrains.Silo.Postgres;
+using ComplianceGrains.Silo.Schema;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace ComplianceGrains.Silo.Sqlite;
+
+/// <summary>
+/// Copies every store of an embedded data directory into a PostgreSQL database, migrating it first, so that a
+/// deployment can move from embedded mode to cluster mode with its data. Grain state and reminders are written through
+/// Orleans' own ADO.NET providers (which compute their keys), the other stores through the cluster's store classes.
+/// Meant for a database that holds no data of the service yet; the directory is locked while it runs.
+/// </summary>
+public sealed class EmbeddedExport(SqliteDatabase source, string connectionString, string serviceId)
+{
+    public async Task<IReadOnlyList<(string Store, int Rows)>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await new SchemaMigrator(connectionString).MigrateAsync(cancellationToken);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        using var reader = source.OpenReader();
+        return
+        [
+            ("grain states", await CopyGrainStatesAsync(reader, cancellationToken)),
+            ("reminders", await CopyRemindersAsync(reader)),
+            ("catalog entries", await CopyCatalogsAsync(reader, new PostgresCatalogStore(dataSource))),
+            ("offering members", await CopyMembersAsync(reader, new PostgresOfferingMemberStore(dataSource))),
+            ("projection rows", await CopyProjectionAsync(reader, dataSource)),
+            ("history entries", await CopyHistoryAsync(reader, dataSource)),
+            ("files", await CopyFilesAsync(reader, dataSource)),
+        ];
+    }
+
+    private async Task<int> CopyGrainStatesAsync(SqliteConnection reader, CancellationToken cancellationToken)
+    {
+        await using var services = new ServiceCollection().AddLogging().AddSerializer().BuildServiceProvider();
+        var storage = ActivatorUtilities.CreateInstance<AdoNetGrainStorage>(services,
+            Options.Create(new AdoNetGrainStorageOptions
+            {
+                Invariant = ComplianceSilo.AdoNetInvariant,
+                ConnectionString = connectionString,
+                GrainStorageSerializer = new StoredBytesSerializer(),
+            }),
+            Options.Create(new ClusterOptions { ServiceId = serviceId }),
+            StorageNames.Main);
+        await StartOnlyLifecycle.StartAsync(storage, cancellationToken);
+        var rows = 0;
+        using var command = reader.Command("SELECT state_name, grain_id, payload FROM grain_state");
+        using var states = command.ExecuteReader();
+        while (states.Read())
+        {
+            var state = new GrainState<BinaryData>(new BinaryData((byte[])states[2]));
+            await storage.WriteStateAsync(states.GetString(0), GrainId.Parse(states.GetString(1)), state);
+            rows++;
+        }
+        return rows;
+    }
+
+    private async Task<int> CopyRemindersAsync(SqliteConnection reader)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.Configure<ClusterOptions>(options => options.ServiceId = serviceId);
+        services.UseAdoNetReminderService(options => options.Configure(o =>
+        {
+            o.Invariant = ComplianceSilo.AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        }));
+        await using var provider = services.BuildServiceProvider();
+        var table = provider.GetRequiredService<IReminderTable>();
+        await table.StartAsync();
+        var entries = (await new SqliteReminderTable(source).ReadRows(0, 0)).Reminders;
+        foreach (var entry in entries) await table.UpsertRow(entry);
+        return entries.Count;
+    }
+
+    private static async Task<int> CopyCatalogsAsync(SqliteConnection reader, ICatalogStore target)
+    {
+        var entries = reader.Rows(r => (r.GetString(0), r.GetGuid(1)), "SELECT catalog, id FROM catalog_entries ORDER BY position");
+        foreach (var (catalog, id) in entries) await target.AddAsync(catalog, id);
+        return entries.Count;
+    }
+
+    private static async Task<int> CopyMembersAsync(SqliteConnection reader, PostgresOfferingMemberStore target)
+    {
+        var members = reader.Rows(r => (r.GetGuid(0), r.GetGuid(1), r.GetGuid(2)),
+            "SELECT offering_id, user_id, offering_user_id FROM offering_members");
+        foreach (var (offering, user, offeringUser) in members) await target.TryAddAsync(offering, user, offeringUser);
+        return members.Count;
+    }
+
+    private static async Task<int> CopyProjectionAsync(SqliteConnection reader, NpgsqlDataSource dataSource)
+    {
+        var snapshots = reader.Rows(r => SnapshotJson.Read(r.GetString(0)), "SELECT snapshot FROM projection_rows");
+        await using var target = new PostgresComplianceProjection(dataSource);
+        await Task.WhenAll(snapshots.Select(target.UpsertAsync));
+        return snapshots.Count;
+    }
+
+    private static async Task<int> CopyHistoryAsync(SqliteConnection reader, NpgsqlDataSource dataSource)
+    {
+        var entries = reader.Rows(SqliteAnswerHistoryStore.Read, $"SELECT {SqliteAnswerHistoryStore.Columns} FROM answer_history");
+        await using var target = new PostgresAnswerHistoryStore(dataSource);
+        await Task.WhenAll(entries.Chunk(500).Select(chunk => target.AppendAsync(chunk)));
+        return entries.Count;
+    }
+
+    private static async Task<int> CopyFilesAsync(SqliteConnection reader, NpgsqlDataSource dataSource)
+    {
+        var files = reader.Rows(r => (r.GetGuid(0), r.GetString(1), new StoredFile(r.GetString(2), r.GetString(3), (byte[])r[4])),
+            "SELECT offering_user_id, id, name, mime_type, content FROM files");
+        var target = new PostgresFileStore(dataSource);
+        foreach (var (offeringUser, id, file) in files) await target.SaveAsync(offeringUser, id, file);
+        return files.Count;
+    }
+
+    /// <summary>
+    /// Orleans' ADO.NET grain storage loads its queries in a silo lifecycle stage; outside a silo, this lifecycle runs
+    /// the stages it subscribed to.
+    /// </summary>
+    private sealed class StartOnlyLifecycle : ISiloLifecycle
+    {
+        private readonly List<(int Stage, ILifecycleObserver Observer)> _observers = [];
+
+        public int HighestCompletedStage { get; private set; }
+
+        public int LowestStoppedStage => int.MaxValue;
+
+        public static async Task StartAsync(ILifecycleParticipant<ISiloLifecycle> participant, CancellationToken cancellationToken)
+        {
+            var lifecycle = new StartOnlyLifecycle();
+            participant.Participate(lifecycle);
+            foreach (var (stage, observer) in lifecycle._observers.OrderBy(o => o.Stage))
+            {
+                await observer.OnStart(cancellationToken);
+                lifecycle.HighestCompletedStage = stage;
+            }
+        }
+
+        public IDisposable Subscribe(string observerName, int stage, ILifecycleObserver observer)
+        {
+            _observers.Add((stage, observer));
+            return new CancellationTokenRegistration();
+        }
+    }
+}
