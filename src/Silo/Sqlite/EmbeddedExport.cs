@@ -35,6 +35,7 @@ public sealed class EmbeddedExport(SqliteDatabase source, string connectionStrin
             ("projection rows", await CopyProjectionAsync(reader, dataSource)),
             ("history entries", await CopyHistoryAsync(reader, dataSource)),
             ("files", await CopyFilesAsync(reader, dataSource)),
+            ("events", await CopyEventsAsync(reader, dataSource)),
         ];
     }
 
@@ -98,7 +99,7 @@ public sealed class EmbeddedExport(SqliteDatabase source, string connectionStrin
     private static async Task<int> CopyProjectionAsync(SqliteConnection reader, NpgsqlDataSource dataSource)
     {
         var snapshots = reader.Rows(r => SnapshotJson.Read(r.GetString(0)), "SELECT snapshot FROM projection_rows");
-        await using var target = new PostgresComplianceProjection(dataSource);
+        await using var target = new PostgresComplianceProjection(dataSource, TimeProvider.System);
         await Task.WhenAll(snapshots.Select(target.UpsertAsync));
         return snapshots.Count;
     }
@@ -109,6 +110,14 @@ public sealed class EmbeddedExport(SqliteDatabase source, string connectionStrin
         await using var target = new PostgresAnswerHistoryStore(dataSource);
         await Task.WhenAll(entries.Chunk(500).Select(chunk => target.AppendAsync(chunk)));
         return entries.Count;
+    }
+
+    private static async Task<int> CopyEventsAsync(SqliteConnection reader, NpgsqlDataSource dataSource)
+    {
+        var events = reader.Rows(r => System.Text.Json.JsonSerializer.Deserialize<ComplianceEvent>(r.GetString(0))!, "SELECT event FROM compliance_events");
+        var target = new PostgresComplianceEventStore(dataSource);
+        foreach (var chunk in events.Chunk(500)) await target.AppendAsync(chunk);
+        return events.Count;
     }
 
     private static async Task<int> CopyFilesAsync(SqliteConnection reader, NpgsqlDataSource dataSource)

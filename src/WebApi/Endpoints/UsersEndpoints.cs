@@ -44,7 +44,6 @@ public static class UsersEndpoints
         var password = body.String("password", allowBlank: false);
         var isStaff = body.Bool("is_staff") ?? false;
         var isSupport = body.Bool("is_support") ?? false;
-        var tokenLifetime = body.Int("token_lifetime", allowNull: true, min: 0);
         if (email != "" && !email.Contains('@')) body.AddError("email", "Enter a valid email address.");
         body.ThrowIfInvalid();
 

@@ -9,7 +9,7 @@ namespace ComplianceGrains.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class QuestionControlsTests(BrowserApp app)
 {
-    private static readonly string LowestToolbarLevel = ComplianceGrains.Domain.QuestionDefinitionRules.ToolbarLevels[0];
+    private static readonly string LowestToolbarLevel = ComplianceGrains.Domain.RichTextToolbarLevels.All[0];
 
     private static readonly object[] AllTypes =
     [

@@ -28,8 +28,8 @@ public sealed class RichTextSanitiserTests
     [Fact]
     public void Each_level_keeps_its_own_elements_and_the_text_of_the_others()
     {
-        var lowest = QuestionDefinitionRules.ToolbarLevels[0];
-        var highest = QuestionDefinitionRules.ToolbarLevels[^1];
+        var lowest = RichTextToolbarLevels.All[0];
+        var highest = RichTextToolbarLevels.All[^1];
         Assert.Equal("<b>a</b>item", Stored(lowest, "<b>a</b><ul><li>item</li></ul>"));
         Assert.Equal("<b>a</b><ul><li>item</li></ul>", Stored("standard", "<b>a</b><ul><li>item</li></ul>"));
         Assert.Equal("item", Stored("standard", "<blockquote>item</blockquote>"));

@@ -10,7 +10,7 @@ public sealed class PostgresProviderListSearchTests(PostgresDatabaseFixture data
     public async Task The_postgres_projection_searches_and_reverses_a_provider_list()
     {
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await using var projection = new PostgresComplianceProjection(dataSource);
+        await using var projection = new PostgresComplianceProjection(dataSource, TimeProvider.System);
         await ProviderListSearch.CheckAsync(projection);
     }
 }

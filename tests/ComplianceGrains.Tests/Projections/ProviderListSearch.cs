@@ -47,5 +47,5 @@ public static class ProviderListSearch
 public sealed class InMemoryProviderListSearchTests
 {
     [Fact]
-    public Task The_in_memory_projection_searches_and_reverses_a_provider_list() => ProviderListSearch.CheckAsync(new InMemoryComplianceProjection());
+    public Task The_in_memory_projection_searches_and_reverses_a_provider_list() => ProviderListSearch.CheckAsync(new InMemoryComplianceProjection(TimeProvider.System));
 }
