@@ -1,3 +1,4 @@
+using ComplianceGrains.WebApi.Infrastructure;
 using Microsoft.OpenApi;
 
 namespace ComplianceGrains.WebApi.Hosting;
@@ -10,6 +11,8 @@ public static class OpenApiSetup
     public static IServiceCollection AddComplianceOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
+        // Once the web pages register MVC, Swashbuckle names properties by MVC's JSON options, not the minimal APIs' ones.
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, new OpenApiInfo
