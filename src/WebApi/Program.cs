@@ -42,6 +42,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseJsonStatusCodeBodies();
 app.UseWebPageStatusPages();
+app.UseWebPageAssets();
 app.UseComplianceSwaggerUi();
 app.UseOptionalTrailingSlash();
 app.UseRequestTextRejection();

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 namespace ComplianceGrains.WebApi.Auth;
 
 /// <summary>
-/// The authorization policy <c>"Staff"</c> of the staff-only web things (the Orleans dashboard): an authenticated
-/// staff user, by API token today; a cookie scheme of the web pages joins it by being added to its schemes.
+/// The authorization policy <c>"Staff"</c> of the staff-only operator views (the Orleans dashboard): an authenticated
+/// staff user, by the web pages' session cookie (the dashboard's own scripts send no token) or by API token. The token
+/// scheme comes last, so that an anonymous caller gets its 401 rather than the cookie's redirect.
 /// </summary>
 public static class StaffPolicy
 {
@@ -12,7 +13,7 @@ public static class StaffPolicy
 
     public static AuthorizationBuilder AddStaffPolicy(this AuthorizationBuilder authorization) =>
         authorization.AddPolicy(Name, policy => policy
-            .AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName)
+            .AddAuthenticationSchemes(Web.PageCookies.Scheme, TokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.IsStaff()));
 }

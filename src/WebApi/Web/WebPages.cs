@@ -10,21 +10,22 @@ namespace ComplianceGrains.WebApi.Web;
 public static class WebPages
 {
     public const string SignedInPolicy = "SignedIn";
-    public const string StaffPolicy = "Staff";
+    /// <summary>Staff on the pages: signed in by cookie (anonymous visitors are sent to sign in).</summary>
+    public const string StaffPagesPolicy = "StaffPages";
 
     public static IServiceCollection AddComplianceWebPages(this IServiceCollection services, ApiLimits limits)
     {
         services.AddAuthentication().AddCookie(PageCookies.Scheme, PageCookies.Configure);
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedInPolicy, policy => policy.AddAuthenticationSchemes(PageCookies.Scheme).RequireAuthenticatedUser())
-            .AddPolicy(StaffPolicy, policy => policy.AddAuthenticationSchemes(PageCookies.Scheme)
+            .AddPolicy(StaffPagesPolicy, policy => policy.AddAuthenticationSchemes(PageCookies.Scheme)
                 .RequireAuthenticatedUser().RequireAssertion(context => Auth.CallerClaims.Caller(context.User).IsStaff));
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/", SignedInPolicy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
             options.Conventions.AllowAnonymousToPage("/Error");
-            options.Conventions.AuthorizeFolder("/Admin", StaffPolicy);
+            options.Conventions.AuthorizeFolder("/Admin", StaffPagesPolicy);
             // Answers with files are bigger than the API's other bodies, as on submit_answers/.
             options.Conventions.AddPageApplicationModelConvention("/Compliance/Form",
                 model => model.Filters.Add(new RequestSizeLimitAttribute(limits.MaxAnswerBodyBytes)));
@@ -36,9 +37,14 @@ public static class WebPages
     public static IApplicationBuilder UseWebPageStatusPages(this IApplicationBuilder app) =>
         app.UseWhen(context => WebPagePaths.Includes(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 
+    /// <summary>
+    /// The pages' stylesheet and script, served before routing: endpoints for them (MapStaticAssets) would be GET
+    /// candidates for every path and turn the API's 405 for a wrong method into a 404.
+    /// </summary>
+    public static IApplicationBuilder UseWebPageAssets(this IApplicationBuilder app) => app.UseStaticFiles();
+
     public static IEndpointRouteBuilder MapComplianceWebPages(this IEndpointRouteBuilder app)
     {
-        app.MapStaticAssets();
         app.MapRazorPages();
         app.MapGet("/providers/{uuid}/users/export.csv", Endpoints.ProviderComplianceEndpoints.ExportAsync)
             .RequireAuthorization(SignedInPolicy)

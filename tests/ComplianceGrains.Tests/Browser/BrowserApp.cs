@@ -1,3 +1,4 @@
+using ComplianceGrains.Silo;
 using ComplianceGrains.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -92,6 +93,9 @@ public sealed class BrowserApp : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("COMPLIANCE_ADMIN_TOKEN", ApiFactory.AdminToken);
+            builder.UseSetting(StorageMode.Key, StorageMode.Memory);
+            // Every page of a test comes from the one loopback address.
+            builder.UseSetting("SignIn:AttemptsPerAddress", "1000000");
             builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString());
             builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString());
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

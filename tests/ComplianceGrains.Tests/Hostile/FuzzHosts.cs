@@ -16,13 +16,15 @@ public static class FuzzHosts
 {
     public const string Memory = "memory";
     public const string Postgres = "postgres";
+    public const string Sqlite = "sqlite";
 
-    public static readonly IReadOnlyList<string> Modes = [Memory, Postgres];
+    public static readonly IReadOnlyList<string> Modes = [Memory, Sqlite, Postgres];
 
     public static async Task<IAsyncDisposable> StartAsync(string mode, PostgresDatabaseFixture database) => mode switch
     {
         Memory => new HttpHost(new ApiFactory(), null),
         Postgres => await PostgresHostAsync(database),
+        Sqlite => new HttpHost(new Sqlite.SqliteApiHost(Directory.CreateTempSubdirectory("compliance-fuzz-").FullName), null),
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "no such storage mode"),
     };
 

@@ -24,6 +24,9 @@ public sealed class FuzzTests(PostgresDatabaseFixture database, ITestOutputHelpe
     [Fact]
     public Task Hostile_requests_never_fail_the_memory_mode() => SweepAsync(FuzzHosts.Memory);
 
+    [Fact]
+    public Task Hostile_requests_never_fail_the_sqlite_mode() => SweepAsync(FuzzHosts.Sqlite);
+
     [PostgresFact]
     public Task Hostile_requests_never_fail_the_postgres_mode() => SweepAsync(FuzzHosts.Postgres);
 

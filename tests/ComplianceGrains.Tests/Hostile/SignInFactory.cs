@@ -1,3 +1,4 @@
+using ComplianceGrains.Silo;
 using System.Net;
 using ComplianceGrains.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +24,7 @@ public sealed class SignInFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("COMPLIANCE_ADMIN_TOKEN", ApiFactory.AdminToken);
+        builder.UseSetting(StorageMode.Key, StorageMode.Memory);
         builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -46,7 +46,7 @@ public sealed class SignInHardeningTests(SignInFactory factory) : IClassFixture<
         var victim = await CreateUserAsync();
         var other = await CreateUserAsync();
         for (var attempt = 0; attempt < SignInFactory.FailedAttemptsPerUsername; attempt++)
-            (await SignInAsync(victim, "wrong", address: $"10.1.0.{attempt + 1}")).Expect(HttpStatusCode.BadRequest);
+            (await SignInAsync(victim, "wrong", address: $"10.1.0.{attempt + 1}")).Expect(HttpStatusCode.Unauthorized);
 
         ExpectThrottled(await SignInAsync(victim, "right-password", address: "10.1.1.1"));
         (await SignInAsync(other, "right-password", address: "10.1.1.2")).Expect(HttpStatusCode.OK);

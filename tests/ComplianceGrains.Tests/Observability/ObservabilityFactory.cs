@@ -1,3 +1,4 @@
+using ComplianceGrains.Silo;
 using System.Net;
 using ComplianceGrains.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,7 @@ public sealed class ObservabilityFactory(params (string Key, string Value)[] set
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("COMPLIANCE_ADMIN_TOKEN", ApiFactory.AdminToken);
+        builder.UseSetting(StorageMode.Key, StorageMode.Memory);
         builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
