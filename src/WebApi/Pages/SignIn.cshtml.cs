@@ -1,20 +1,14 @@
 using ComplianceGrains.Domain;
 using ComplianceGrains.Identity;
-using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace ComplianceGrains.WebApi.Pages;
 
-/// <summary>
-/// Sign-in with the password check of <c>POST /api-auth/password/</c>: the user grain issues a token for the session.
-/// The same limits hold as there: attempts per client address, and failed attempts per username.
-/// </summary>
-[EnableRateLimiting(SignInLimits.PolicyName)]
-public sealed class SignInModel(IGrainFactory grains, SignInThrottle throttle) : PageModel
+/// <summary>Sign-in with the password check of <c>POST /api-auth/password/</c>: the user grain issues a token for the session.</summary>
+public sealed class SignInModel(IGrainFactory grains) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -35,20 +29,12 @@ public sealed class SignInModel(IGrainFactory grains, SignInThrottle throttle) :
             Error = "Enter your username and password.";
             return Page();
         }
-        if (throttle.RetryAfter(username) is { } wait)
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Error = $"Too many failed sign-ins for this username. Try again in {Math.Ceiling(wait.TotalMinutes)} minutes.";
-            return Page();
-        }
         var userId = await grains.GetGrain<IUsernameGrain>(username).GetUserIdAsync();
         var token = userId is { } id ? await grains.GetGrain<IUserGrain>(id).LoginAsync(password) : null;
         var hash = token is null ? null : TokenHashing.Hash(token);
         var caller = hash is null ? null : await grains.GetGrain<ITokenGrain>(hash).AuthenticateAsync();
         if (caller is null)
         {
-            throttle.RecordFailure(username);
             Error = "Invalid username or password.";
             return Page();
         }
