@@ -34,16 +34,20 @@ public static class SignInRateLimiting
         var limits = configuration.GetSection(SignInLimits.Section).Get<SignInLimits>() ?? new SignInLimits();
         services.AddSingleton(limits);
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<PasswordSignIn>();
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(SignInLimits.PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.AttemptsPerAddress,
-                    Window = TimeSpan.FromSeconds(limits.AttemptsPerAddressWindowSeconds),
-                    QueueLimit = 0,
-                }));
+            // Only attempts count: the sign-in page itself (GET) is never refused.
+            options.AddPolicy(SignInLimits.PolicyName, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.AttemptsPerAddress,
+                        Window = TimeSpan.FromSeconds(limits.AttemptsPerAddressWindowSeconds),
+                        QueueLimit = 0,
+                    })
+                : RateLimitPartition.GetNoLimiter(""));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
@@ -55,15 +59,27 @@ public static class SignInRateLimiting
         return services;
     }
 
-    /// <summary>A 429 as Django REST Framework's throttling answers it.</summary>
+    /// <summary>A 429 as Django REST Framework's throttling answers it, or a short page for the sign-in page.</summary>
     public static async Task WriteThrottledAsync(HttpContext context, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
         var seconds = RetryAfterSeconds(retryAfter);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (!IsApiRequest(context.Request))
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(
+                "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Too many sign-in attempts</title>" +
+                $"<p role=\"alert\">Too many sign-in attempts from your address. Try again in {seconds} seconds.</p>" +
+                "<p><a href=\"/signin\">Back to sign-in</a></p></html>", cancellationToken);
+            return;
+        }
         await context.Response.WriteAsJsonAsync(
             ApiExceptionHandler.Detail($"Request was throttled. Expected available in {seconds} seconds."), ApiJson.Options, cancellationToken);
     }
+
+    private static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/api-auth");
 
     public static int RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 }

@@ -1,4 +1,3 @@
-using ComplianceGrains.Identity;
 using ComplianceGrains.WebApi.Auth;
 using ComplianceGrains.WebApi.Contracts;
 using ComplianceGrains.WebApi.Infrastructure;
@@ -18,21 +17,13 @@ public static class AuthEndpoints
             .AllowAnonymous();
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IGrainFactory grains, SignInThrottle throttle)
+    private static async Task<IResult> LoginAsync(HttpContext context, PasswordSignIn signIn)
     {
         var body = await JsonBody.ReadObjectAsync(context);
         var username = body.String("username", required: true, allowBlank: false);
         var password = body.String("password", required: true, allowBlank: false);
         body.ThrowIfInvalid();
-        if (throttle.RetryAfter(username!) is { } wait) throw new SignInThrottledException(wait);
-
-        var userId = await grains.GetGrain<IUsernameGrain>(username!).GetUserIdAsync();
-        var token = userId is { } id ? await grains.GetGrain<IUserGrain>(id).LoginAsync(password!) : null;
-        if (token is null)
-        {
-            throttle.RecordFailure(username!);
-            throw HttpErrorException.InvalidCredentials();
-        }
+        var token = await signIn.SignInAsync(username!, password!) ?? throw HttpErrorException.InvalidCredentials();
         return Results.Json(new TokenResponse(token), ApiJson.Options);
     }
 }

@@ -28,6 +28,37 @@ public sealed class SignInPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task The_page_refuses_a_username_after_its_failed_attempts_while_the_api_and_other_users_still_sign_in()
+    {
+        var user = await app.World.CreateUserAsync();
+        var other = await app.World.CreateUserAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/signin");
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await page.GetByLabel("Username").FillAsync(user.Username);
+            await page.GetByLabel("Password").FillAsync("not-the-password");
+            await page.GetByLabel("Password").PressAsync("Enter");
+            await Assertions.Expect(page.Locator("#signin-error")).ToHaveTextAsync("Invalid username or password.");
+        }
+
+        // The eleventh attempt is refused even with the right password: the same per-username limit as the API's.
+        await page.GetByLabel("Username").FillAsync(user.Username);
+        await page.GetByLabel("Password").FillAsync(ApiWorldPasswords.Default);
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByLabel("Password").PressAsync("Enter"), response => response.Url.Contains("/signin") && response.Request.Method == "POST");
+        Assert.Equal(429, refused.Status);
+        await Assertions.Expect(page.Locator("#signin-error")).ToContainTextAsync("Too many failed sign-ins");
+        var api = await page.APIRequest.PostAsync("/api-auth/password/",
+            new() { DataObject = new { username = user.Username, password = ApiWorldPasswords.Default } });
+        Assert.Equal(429, api.Status);
+        await BrowserApp.ScreenshotAsync(page, "signin-throttled");
+        var otherUser = await page.APIRequest.PostAsync("/api-auth/password/",
+            new() { DataObject = new { username = other.Username, password = ApiWorldPasswords.Default } });
+        Assert.Equal(200, otherUser.Status);
+    }
+
+    [Fact]
     public async Task The_session_cookie_does_not_authorise_the_api()
     {
         var user = await app.World.CreateUserAsync();
