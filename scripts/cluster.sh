@@ -11,20 +11,23 @@
 # Settings (environment): COMPLIANCE_CLUSTER_PG_PORT (default 25433), COMPLIANCE_CLUSTER_URL (default
 # http://127.0.0.1:8080), COMPLIANCE_CLUSTER_SILO_PORT and COMPLIANCE_CLUSTER_GATEWAY_PORT (first ports, default 11111
 # and 21111; silo i uses base + i), COMPLIANCE_CLUSTER_METRICS_PORT (first silo's /metrics port, default 9464; silo i
-# uses base + i), COMPLIANCE_ADMIN_TOKEN (default: a generated token kept in .data/cluster/).
+# uses base + i), COMPLIANCE_ADMIN_TOKEN (default: a generated token kept in .data/cluster/), COMPLIANCE_CLUSTER_STATE
+# (where pid files and logs go, default .data/cluster), COMPLIANCE_CLUSTER_CONFIGURATION (the build configuration to run,
+# default Release) and COMPLIANCE_CLUSTER_SKIP_BUILD=1 (run that build as it is, without building first).
 # The default ports are below 32768, outside the kernel's ephemeral range, so that no outgoing connection holds them.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-state=$repo/.data/cluster
+state=${COMPLIANCE_CLUSTER_STATE:-$repo/.data/cluster}
+configuration=${COMPLIANCE_CLUSTER_CONFIGURATION:-Release}
 pg_port=${COMPLIANCE_CLUSTER_PG_PORT:-25433}
 url=${COMPLIANCE_CLUSTER_URL:-http://127.0.0.1:8080}
 silo_port=${COMPLIANCE_CLUSTER_SILO_PORT:-11111}
 gateway_port=${COMPLIANCE_CLUSTER_GATEWAY_PORT:-21111}
 metrics_port=${COMPLIANCE_CLUSTER_METRICS_PORT:-9464}
-build_dir=$repo/src/WebApi/bin/Release/net10.0
-silo_dll=$repo/src/Silo/bin/Release/net10.0/ComplianceGrains.Silo.dll
+build_dir=$repo/src/WebApi/bin/$configuration/net10.0
+silo_dll=$repo/src/Silo/bin/$configuration/net10.0/ComplianceGrains.Silo.dll
 webapi_dll=$build_dir/ComplianceGrains.WebApi.dll
 ready_timeout=180
 
@@ -67,7 +70,7 @@ start() {
   fi
   (cd "$(dirname "$dll")" && exec setsid env "${variables[@]}" dotnet "$dll" "$@" >>"$state/$name.log" 2>&1 </dev/null) &
   echo "$! $dll" >"$state/$name.pid"
-  echo "started $name (pid $!, log .data/cluster/$name.log)"
+  echo "started $name (pid $!, log $state/$name.log)"
 }
 
 stop() {
@@ -104,7 +107,7 @@ admin_token() {
 require_running() {
   local name=$1
   if ! running_pid "$state/$name.pid" >/dev/null; then
-    echo "$name exited; the end of .data/cluster/$name.log:" >&2
+    echo "$name exited; the end of $state/$name.log:" >&2
     tail -n 30 "$state/$name.log" >&2
     exit 1
   fi
@@ -133,7 +136,7 @@ wait_ready() {
     require_running webapi
     if [ -z "$pending" ] && curl -fsS -o /dev/null --max-time 5 "$url/health/ready" 2>/dev/null; then return; fi
     if [ "$SECONDS" -ge "$deadline" ]; then
-      echo "not ready within $ready_timeout s (${pending:+not Active:$pending; }front end: $url/health/ready); see the logs in .data/cluster/" >&2
+      echo "not ready within $ready_timeout s (${pending:+not Active:$pending; }front end: $url/health/ready); see the logs in $state/" >&2
       exit 1
     fi
     sleep 1
@@ -154,11 +157,13 @@ up() {
   fi
 
   # Rebuilding under running processes would replace their assemblies: the build is made once, by the first `up`.
-  if any_running && [ -e "$silo_dll" ] && [ -e "$webapi_dll" ]; then
+  if [ "${COMPLIANCE_CLUSTER_SKIP_BUILD:-}" = 1 ] && [ -e "$silo_dll" ] && [ -e "$webapi_dll" ]; then
+    echo "using the existing $configuration build"
+  elif any_running && [ -e "$silo_dll" ] && [ -e "$webapi_dll" ]; then
     echo "processes of this cluster run: using the existing build"
   else
-    echo "building (Release)"
-    dotnet build "$repo/src/WebApi/ComplianceGrains.WebApi.csproj" -c Release --nologo -v q -clp:ErrorsOnly >"$state/build.log" 2>&1 ||
+    echo "building ($configuration)"
+    dotnet build "$repo/src/WebApi/ComplianceGrains.WebApi.csproj" -c "$configuration" --nologo -v q -clp:ErrorsOnly >"$state/build.log" 2>&1 ||
       { cat "$state/build.log" >&2; exit 1; }
   fi
   ConnectionStrings__Compliance=$connection dotnet "$silo_dll" migrate
@@ -202,7 +207,7 @@ status() {
       echo "$name: running (pid $pid)"
       any=1
     else
-      echo "$name: not running (see .data/cluster/$name.log)"
+      echo "$name: not running (see $state/$name.log)"
     fi
   done
   if postgres status >/dev/null 2>&1; then echo "postgres: running on port $pg_port"; else echo "postgres: not running"; fi

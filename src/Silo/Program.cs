@@ -2,6 +2,7 @@ using ComplianceGrains.Silo.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using ComplianceGrains.Silo.Telemetry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace ComplianceGrains.Silo;
@@ -31,7 +32,28 @@ public static class SiloProgram
         }
         var app = builder.Build();
         app.UseComplianceMetrics(app.Configuration);
-        await app.RunAsync();
+        var ports = Ports(builder.Configuration);
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (Exception e)
+        {
+            // The last line of the log is what an operator (and `scripts/cluster.sh up`) sees of a silo that died.
+            Console.Error.WriteLine($"The silo stopped ({ports}): {string.Join(": ", Causes(e).Select(c => c.Message).Distinct())}");
+            return 1;
+        }
         return 0;
+    }
+
+    private static string Ports(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
+        return $"silo port {settings.SiloPort}, gateway port {settings.GatewayPort}, metrics port {ComplianceTelemetry.SiloMetricsPort(configuration)}";
+    }
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (var cause = exception; cause is not null; cause = cause.InnerException) yield return cause;
     }
 }

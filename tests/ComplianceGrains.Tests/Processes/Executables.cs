@@ -12,6 +12,9 @@ public static class Executables
 
     private static readonly DirectoryInfo TestOutput = new(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
 
+    /// <summary>The build configuration (Debug, Release) of this test assembly, and so of the executables.</summary>
+    public static string Configuration => TestOutput.Parent!.Name;
+
     public static string RepositoryRoot
     {
         get
