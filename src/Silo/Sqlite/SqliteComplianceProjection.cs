@@ -21,17 +21,25 @@ public sealed class SqliteComplianceProjection : IComplianceProjection
         _memory = new InMemoryComplianceProjection(time);
         var clock = Stopwatch.StartNew();
         var rows = 0;
+        var sharing = SnapshotJson.SharingOptions();
         using (var connection = database.OpenReader())
-        using (var command = connection.Command("SELECT snapshot FROM projection_rows"))
-        using (var reader = command.ExecuteReader())
         {
-            while (reader.Read())
+            // One streaming read; the rows' JSON is decoded on every core, and the index takes them under its lock.
+            Parallel.ForEach(StoredRows(connection), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, json =>
             {
-                _memory.UpsertAsync(SnapshotJson.Read(reader.GetString(0)));
-                rows++;
-            }
+                _memory.UpsertAsync(SnapshotJson.Read(json, sharing));
+                Interlocked.Increment(ref rows);
+            });
         }
         logger.LogInformation("Loaded {Rows} projection rows from {Directory} in {Seconds:F2} s", rows, database.Directory, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Every stored row's snapshot as UTF-8 JSON, as the file holds it (no transcoding).</summary>
+    private static IEnumerable<byte[]> StoredRows(SqliteConnection connection)
+    {
+        using var command = connection.Command("SELECT snapshot FROM projection_rows");
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return reader.GetFieldValue<byte[]>(0);
     }
 
     public Task UpsertAsync(OfferingUserSnapshot snapshot)
