@@ -121,12 +121,14 @@ public static class ComplianceSilo
     {
         silo.Services.AddSingleton(_ => database);
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Main, (services, _) => new SqliteGrainStorage(
-            services.GetRequiredService<SqliteDatabase>(), new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+            services.GetRequiredService<SqliteDatabase>(), new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+            services.GetRequiredService<SqliteComplianceProjection>()));
         silo.AddReminders();
         silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
         silo.AddIncomingGrainCallFilter<ReloadAfterStorageFailureFilter>();
         silo.Services.AddComplianceGrainServices();
-        silo.Services.AddSingleton<IComplianceProjection, SqliteComplianceProjection>();
+        silo.Services.AddSingleton<SqliteComplianceProjection>();
+        silo.Services.AddSingleton<IComplianceProjection>(services => services.GetRequiredService<SqliteComplianceProjection>());
         silo.Services.AddSingleton<IAnswerHistoryStore, SqliteAnswerHistoryStore>();
         silo.Services.AddSingleton<IFileStore, SqliteFileStore>();
         silo.Services.AddSingleton<ICatalogStore, SqliteCatalogStore>();

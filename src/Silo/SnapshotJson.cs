@@ -12,4 +12,13 @@ internal static class SnapshotJson
 
     public static OfferingUserSnapshot Read(string json) =>
         JsonSerializer.Deserialize<OfferingUserSnapshot>(json, Options) ?? throw new InvalidDataException("Empty snapshot row.");
+
+    /// <summary>
+    /// Options for reading many rows into memory at once (the embedded projection's start): equal unanswered questions
+    /// are read as one instance.
+    /// </summary>
+    public static JsonSerializerOptions SharingOptions() => Sqlite.SharedQuestionViews.Options(Options);
+
+    public static OfferingUserSnapshot Read(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize<OfferingUserSnapshot>(utf8Json, options) ?? throw new InvalidDataException("Empty snapshot row.");
 }

@@ -9,8 +9,8 @@ namespace ComplianceGrains.Compliance;
 public sealed class OutboxConsumers(
     SnapshotPublisher publisher, IAnswerHistoryStore history, IComplianceEventStore events, IGrainFactory grains)
 {
-    public Task<ComplianceCount> PublishAsync(OfferingUserSnapshot snapshot, ComplianceCount? delivered) =>
-        publisher.PublishAsync(snapshot, delivered);
+    public Task<ComplianceCount> PublishAsync(OfferingUserSnapshot snapshot, ComplianceCount? delivered, bool projected) =>
+        publisher.PublishAsync(snapshot, delivered, projected);
 
     public Task AppendHistoryAsync(IReadOnlyList<HistoryEntry> entries) => history.AppendAsync(entries);
 
@@ -18,7 +18,11 @@ public sealed class OutboxConsumers(
     public async Task AppendEventsAsync(IReadOnlyList<ComplianceEvent> appended)
     {
         await events.AppendAsync(appended);
-        await Task.WhenAll(appended.GroupBy(e => e.ServiceProviderId)
-            .Select(provider => grains.GetGrain<IWebhookGrain>(provider.Key).EnqueueAsync(provider.ToList())));
+        await EnqueueEventsAsync(appended);
     }
+
+    /// <summary>Queues stored events for the providers' webhooks.</summary>
+    public Task EnqueueEventsAsync(IReadOnlyList<ComplianceEvent> stored) =>
+        Task.WhenAll(stored.GroupBy(e => e.ServiceProviderId)
+            .Select(provider => grains.GetGrain<IWebhookGrain>(provider.Key).EnqueueAsync(provider.ToList())));
 }

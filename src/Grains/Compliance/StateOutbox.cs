@@ -45,6 +45,27 @@ public sealed class StateOutbox(IGrainBase owner, OutboxConsumers consumers, Fun
         KeepRetryingWhileUndelivered();
     }
 
+    /// <summary>
+    /// Writes the state with what it owes offered to the storage (<see cref="OwedWithState"/>), then delivers what the
+    /// storage did not commit with it: everything when it took nothing; otherwise only the provider's counters and the
+    /// webhooks' queue, which are grains, not rows.
+    /// </summary>
+    public async Task StoreAsync(Func<Task> writeState, OfferingUserSnapshot? snapshot)
+    {
+        var owed = items();
+        var offer = await OwedWithState.WriteAsync(owner.GrainContext.GrainId, snapshot, owed.History.ToList(), owed.Events.ToList(), writeState);
+        if (!offer.Taken)
+        {
+            await DeliverAsync(snapshot);
+            return;
+        }
+        owed.History.RemoveRange(0, offer.History.Count);
+        await Task.WhenAll(
+            snapshot is null ? Task.CompletedTask : PublishAsync(snapshot, projected: true),
+            offer.Events.Count == 0 ? Task.CompletedTask : TryAsync(() => EnqueueStoredEventsAsync(offer.Events), "events"));
+        KeepRetryingWhileUndelivered();
+    }
+
     /// <summary>A last attempt before deactivation; what fails is delivered by the next activation.</summary>
     public Task StopAsync()
     {
@@ -71,12 +92,20 @@ public sealed class StateOutbox(IGrainBase owner, OutboxConsumers consumers, Fun
         pending.RemoveRange(0, events.Count);
     }
 
-    private async Task PublishAsync(OfferingUserSnapshot snapshot)
+    /// <summary>Queues events already stored for the webhooks; a failure leaves them owed, and the retry appends them again.</summary>
+    private async Task EnqueueStoredEventsAsync(IReadOnlyList<ComplianceEvent> stored)
+    {
+        await consumers.EnqueueEventsAsync(stored);
+        items().Events.RemoveRange(0, stored.Count);
+    }
+
+    /// <param name="projected">The projection already has the snapshot's row (committed with the state).</param>
+    private async Task PublishAsync(OfferingUserSnapshot snapshot, bool projected = false)
     {
         _unpublished = snapshot;
         try
         {
-            _deliveredCount = await consumers.PublishAsync(snapshot, _deliveredCount);
+            _deliveredCount = await consumers.PublishAsync(snapshot, _deliveredCount, projected);
             if (_unpublished == snapshot) _unpublished = null;
         }
         catch (Exception e)

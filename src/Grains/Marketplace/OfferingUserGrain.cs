@@ -421,8 +421,9 @@ public sealed class OfferingUserGrain(
     }
 
     /// <summary>
-    /// Persists the state, history entries of a submission included, then publishes the snapshot and appends the
-    /// entries at once: a submission is stored whole or not at all, whatever fails after its write.
+    /// Persists the state, history entries of a submission included, then delivers the snapshot, entries and events
+    /// (those the storage did not commit with the state): a submission is stored whole or not at all, whatever fails
+    /// after its write.
     /// </summary>
     private async Task SaveAndPublishAsync(params string[] causedEvents)
     {
@@ -430,8 +431,7 @@ public sealed class OfferingUserGrain(
         var askForReview = recorded.Contains(ComplianceEventTypes.ReviewRequired) && !Current!.ReviewRequestSent;
         if (askForReview) Current!.ReviewRequestSent = true;
         S.Version++;
-        await state.WriteStateAsync();
-        await Outbox.DeliverAsync(Snapshot());
+        await Outbox.StoreAsync(state.WriteStateAsync, Snapshot());
         await NotifyAsync(recorded, askForReview);
     }
 

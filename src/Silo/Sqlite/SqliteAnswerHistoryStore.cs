@@ -10,7 +10,11 @@ public sealed class SqliteAnswerHistoryStore(SqliteDatabase database) : IAnswerH
     internal const string Columns =
         "offering_user_id, completion_id, question_id, question_description, answer, user_id, user_name, submitted, sequence";
 
-    public Task AppendAsync(IReadOnlyList<HistoryEntry> entries) => entries.Count == 0 ? Task.CompletedTask : database.WriteAsync(connection =>
+    public Task AppendAsync(IReadOnlyList<HistoryEntry> entries) =>
+        entries.Count == 0 ? Task.CompletedTask : database.WriteAsync(connection => Insert(connection, entries));
+
+    /// <summary>Inserts the entries on the writer connection, in the transaction under way.</summary>
+    internal static void Insert(SqliteConnection connection, IReadOnlyList<HistoryEntry> entries)
     {
         foreach (var e in entries)
             connection.Execute("""
@@ -19,7 +23,7 @@ public sealed class SqliteAnswerHistoryStore(SqliteDatabase database) : IAnswerH
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
                 """, e.OfferingUserId, e.Sequence, e.CompletionId, e.QuestionId, e.QuestionDescription, e.AnswerJson,
                 e.UserId, e.UserName, SqliteCommands.Ticks(e.Submitted));
-    });
+    }
 
     public Task<Page<HistoryEntry>> ListAsync(Guid offeringUserId, PageRequest page)
     {

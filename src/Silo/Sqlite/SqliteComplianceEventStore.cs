@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ComplianceGrains.Compliance;
+using Microsoft.Data.Sqlite;
 
 namespace ComplianceGrains.Silo.Sqlite;
 
@@ -9,20 +10,19 @@ public sealed class SqliteComplianceEventStore(SqliteDatabase database) : ICompl
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    public Task AppendAsync(IReadOnlyList<ComplianceEvent> events) => events.Count == 0 ? Task.CompletedTask : database.WriteAsync(connection =>
+    public Task AppendAsync(IReadOnlyList<ComplianceEvent> events) =>
+        events.Count == 0 ? Task.CompletedTask : database.WriteAsync(connection => Insert(connection, events));
+
+    /// <summary>Inserts the events on the writer connection, in the transaction under way.</summary>
+    internal static void Insert(SqliteConnection connection, IReadOnlyList<ComplianceEvent> events)
     {
-        using var command = connection.Command("""
-            INSERT INTO compliance_events (id, type, created, service_provider_id, offering_id, offering_user_id, event)
-            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING
-            """, null, null, null, null, null, null, null);
         foreach (var e in events)
-        {
-            object?[] values = [e.Id, e.Type, SqliteCommands.Ticks(e.Created), e.ServiceProviderId, e.OfferingId, e.OfferingUserId,
-                JsonSerializer.Serialize(e, Json)];
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            command.ExecuteNonQuery();
-        }
-    });
+            connection.Execute("""
+                INSERT INTO compliance_events (id, type, created, service_provider_id, offering_id, offering_user_id, event)
+                VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING
+                """, e.Id, e.Type, SqliteCommands.Ticks(e.Created), e.ServiceProviderId, e.OfferingId, e.OfferingUserId,
+                JsonSerializer.Serialize(e, Json));
+    }
 
     public Task<Page<ComplianceEvent>> ListAsync(Guid serviceProviderId, ComplianceEventFilter filter, PageRequest page)
     {

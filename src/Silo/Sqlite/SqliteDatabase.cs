@@ -71,24 +71,26 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     /// <summary>
     /// Runs <paramref name="apply"/> on the writer connection inside the next group transaction and answers its result
     /// once that transaction has committed. <paramref name="afterCommit"/> runs after the commit, in commit order (for
-    /// in-memory copies of the data); an exception of <paramref name="apply"/> undoes its own changes only.
+    /// in-memory copies of the data); an exception of <paramref name="apply"/> undoes its own changes only: a write of
+    /// several statements that must stand or fall together says so with <paramref name="atomic"/> (a savepoint).
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> apply, Action<T>? afterCommit = null)
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> apply, Action<T>? afterCommit = null, bool atomic = false)
     {
         var write = new SqliteWrite(
             connection => apply(connection),
-            afterCommit is null ? null : result => afterCommit((T)result!));
+            afterCommit is null ? null : result => afterCommit((T)result!),
+            atomic);
         await _writes.WriteAsync(write);
         if (write.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         return (T)write.Result!;
     }
 
-    public Task WriteAsync(Action<SqliteConnection> apply, Action? afterCommit = null) =>
+    public Task WriteAsync(Action<SqliteConnection> apply, Action? afterCommit = null, bool atomic = false) =>
         WriteAsync<object?>(connection =>
         {
             apply(connection);
             return null;
-        }, afterCommit is null ? null : _ => afterCommit());
+        }, afterCommit is null ? null : _ => afterCommit(), atomic);
 
     private Task WriteBatchAsync(IReadOnlyList<SqliteWrite> batch)
     {
@@ -97,15 +99,22 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         {
             foreach (var write in batch)
             {
-                // A write is one statement, or statements whose failure can only be the file's (which fails the whole
-                // batch below): a statement that fails is undone by SQLite itself, so no savepoint is needed per write.
+                // A plain write is one statement, or statements whose failure can only be the file's (which fails the
+                // whole batch below): a statement that fails is undone by SQLite itself. An atomic one has a savepoint.
+                if (write.Atomic) _writer.Execute("SAVEPOINT write");
                 try
                 {
                     write.Result = write.Apply(_writer);
+                    if (write.Atomic) _writer.Execute("RELEASE write");
                 }
                 catch (Exception e) when (e is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_IOERR })
                 {
                     write.Error = e;
+                    if (write.Atomic)
+                    {
+                        _writer.Execute("ROLLBACK TO write");
+                        _writer.Execute("RELEASE write");
+                    }
                 }
             }
             _writer.Execute("COMMIT");
@@ -140,11 +149,13 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private sealed class SqliteWrite(Func<SqliteConnection, object?> apply, Action<object?>? afterCommit)
+    private sealed class SqliteWrite(Func<SqliteConnection, object?> apply, Action<object?>? afterCommit, bool atomic)
     {
         public Func<SqliteConnection, object?> Apply { get; } = apply;
 
         public Action<object?>? AfterCommit { get; } = afterCommit;
+
+        public bool Atomic { get; } = atomic;
 
         public object? Result { get; set; }
 

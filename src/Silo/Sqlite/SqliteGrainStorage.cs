@@ -1,12 +1,18 @@
+using ComplianceGrains.Compliance;
+using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
 namespace ComplianceGrains.Silo.Sqlite;
 
 /// <summary>
 /// Grain storage of embedded mode: each grain's state in Orleans' binary format in <c>grain_state</c>, with the ETag
-/// contract of the ADO.NET provider (a write or clear with a stale ETag is refused and changes nothing).
+/// contract of the ADO.NET provider (a write or clear with a stale ETag is refused and changes nothing). With the
+/// projection at hand, a write also commits what the state owes (<see cref="OwedWithState"/>: projection row, history
+/// entries, events) in the same transaction, so a submission costs one share of one group commit, and a crash keeps
+/// all of it or none.
 /// </summary>
-public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSerializer serializer, SqliteComplianceProjection? projection = null)
+    : IGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -26,16 +32,37 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
         var payload = serializer.Serialize(grainState.State).ToArray();
         var etag = Guid.NewGuid().ToString("N");
         var expected = grainState.ETag;
-        var stored = await database.WriteAsync(connection => expected is null
-            ? connection.Execute(
-                "INSERT INTO grain_state (state_name, grain_id, payload, etag) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                stateName, grainId.ToString(), payload, etag)
-            : connection.Execute(
-                "UPDATE grain_state SET payload = $3, etag = $4 WHERE state_name = $1 AND grain_id = $2 AND etag = $5",
-                stateName, grainId.ToString(), payload, etag, expected));
+        var key = grainId.ToString();
+        var owed = projection is null ? null : OwedWithState.TryTake(grainId);
+        var row = owed?.Snapshot is { } snapshot ? SnapshotJson.Write(snapshot) : null;
+        var stored = await database.WriteAsync(
+            connection =>
+            {
+                var written = expected is null
+                    ? connection.Execute(
+                        "INSERT INTO grain_state (state_name, grain_id, payload, etag) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                        stateName, key, payload, etag)
+                    : connection.Execute(
+                        "UPDATE grain_state SET payload = $3, etag = $4 WHERE state_name = $1 AND grain_id = $2 AND etag = $5",
+                        stateName, key, payload, etag, expected);
+                if (written == 1 && owed is not null) WriteOwed(connection, owed, row);
+                return written;
+            },
+            written =>
+            {
+                if (written == 1 && owed?.Snapshot is { } committed) projection!.Committed(committed);
+            },
+            atomic: owed is not null);
         if (stored == 0) throw GrainStateRecords.Conflict(stateName, grainId, expected);
         grainState.ETag = etag;
         grainState.RecordExists = true;
+    }
+
+    private static void WriteOwed(SqliteConnection connection, OwedWithState owed, string? row)
+    {
+        if (owed.Snapshot is { } snapshot) SqliteComplianceProjection.Upsert(connection, snapshot, row!);
+        SqliteAnswerHistoryStore.Insert(connection, owed.History);
+        SqliteComplianceEventStore.Insert(connection, owed.Events);
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
