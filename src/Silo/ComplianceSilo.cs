@@ -13,6 +13,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -138,19 +139,28 @@ public static class ComplianceSilo
         return silo;
     }
 
+    /// <summary>Orleans' ADO.NET grain storage on <c>orleans_storage</c>, kept to read the states stored there before <see cref="PostgresGrainStorage"/>.</summary>
+    public const string LegacyStorageName = "orleans-storage";
+
     /// <summary>
-    /// Grain storage and reminders in PostgreSQL through Orleans' ADO.NET providers. The database must have been
-    /// migrated (<c>migrate</c> command); the silo creates no tables.
+    /// Grain storage (<see cref="PostgresGrainStorage"/>, group-committed) and the stores of cluster mode in PostgreSQL;
+    /// reminders through Orleans' ADO.NET provider. The database must have been migrated (<c>migrate</c> command); the
+    /// silo creates no tables.
     /// </summary>
     public static ISiloBuilder AddCompliancePostgresStorage(this ISiloBuilder silo, string connectionString)
     {
-        silo.AddAdoNetGrainStorage(StorageNames.Main, optionsBuilder => optionsBuilder.Configure<Serializer>((options, serializer) =>
+        silo.AddAdoNetGrainStorage(LegacyStorageName, optionsBuilder => optionsBuilder.Configure<Serializer>((options, serializer) =>
         {
             options.Invariant = AdoNetInvariant;
             options.ConnectionString = connectionString;
             // Orleans' own version-tolerant format, the same one grain messages use.
             options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Main, (services, _) => new PostgresGrainStorage(
+            services.GetRequiredService<NpgsqlDataSource>(),
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+            services.GetRequiredKeyedService<IGrainStorage>(LegacyStorageName)));
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = AdoNetInvariant;

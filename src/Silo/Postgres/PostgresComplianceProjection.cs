@@ -27,20 +27,30 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource, Ti
     {
         // One statement cannot update a row twice: the newest snapshot of each offering user stands for the others.
         var snapshots = batch.GroupBy(s => s.Id).Select(g => g.MaxBy(s => s.Version)!).ToList();
+        // The completions list's sort key has a row of its own (db/013), written only for the upserts that replaced a
+        // row, so that the projection row itself changes no indexed column in a submission.
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO compliance_offering_users (id, version, deleted, offering_id, service_provider_id, customer_id, user_id,
-                offering_name, user_full_name, created, compliance_status, completion_id, checklist_id, is_completed,
-                completion_modified, snapshot, due_date, expires_at)
-            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[],
-                $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::uuid[], $13::uuid[], $14::boolean[],
-                $15::timestamptz[], $16::jsonb[], $17::timestamptz[], $18::timestamptz[])
-            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted,
-                offering_name = EXCLUDED.offering_name, user_full_name = EXCLUDED.user_full_name,
-                compliance_status = EXCLUDED.compliance_status, completion_id = EXCLUDED.completion_id,
-                checklist_id = EXCLUDED.checklist_id, is_completed = EXCLUDED.is_completed,
-                completion_modified = EXCLUDED.completion_modified, snapshot = EXCLUDED.snapshot,
-                due_date = EXCLUDED.due_date, expires_at = EXCLUDED.expires_at
-            WHERE compliance_offering_users.version < EXCLUDED.version
+            WITH upserted AS (
+                INSERT INTO compliance_offering_users (id, version, deleted, offering_id, service_provider_id, customer_id, user_id,
+                    offering_name, user_full_name, created, compliance_status, completion_id, checklist_id, is_completed,
+                    completion_modified, snapshot, due_date, expires_at)
+                SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[],
+                    $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::uuid[], $13::uuid[], $14::boolean[],
+                    $15::timestamptz[], $16::jsonb[], $17::timestamptz[], $18::timestamptz[])
+                ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, deleted = EXCLUDED.deleted,
+                    offering_name = EXCLUDED.offering_name, user_full_name = EXCLUDED.user_full_name,
+                    compliance_status = EXCLUDED.compliance_status, completion_id = EXCLUDED.completion_id,
+                    checklist_id = EXCLUDED.checklist_id, is_completed = EXCLUDED.is_completed,
+                    completion_modified = EXCLUDED.completion_modified, snapshot = EXCLUDED.snapshot,
+                    due_date = EXCLUDED.due_date, expires_at = EXCLUDED.expires_at
+                WHERE compliance_offering_users.version < EXCLUDED.version
+                RETURNING id, completion_modified, completion_id IS NOT NULL AND NOT deleted AS listed),
+            unlisted AS (
+                DELETE FROM compliance_completion_order o USING upserted u WHERE o.id = u.id AND NOT u.listed)
+            INSERT INTO compliance_completion_order (id, modified)
+            SELECT id, completion_modified FROM upserted WHERE listed
+            ON CONFLICT (id) DO UPDATE SET modified = EXCLUDED.modified
+            WHERE compliance_completion_order.modified <> EXCLUDED.modified
             """);
         void Column<TValue>(Func<OfferingUserSnapshot, TValue> value) =>
             command.Parameters.Add(new() { Value = snapshots.Select(value).ToArray() });
@@ -99,7 +109,7 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource, Ti
         query.Equal("offering_id", filter.OfferingId);
         query.Equal("is_completed", filter.IsCompleted);
         query.Overdue(filter.IsOverdue, clock.GetUtcNow().UtcDateTime);
-        return PageAsync(query, CompletionOrderBy(filter.Ordering), page);
+        return PageAsync(query, CompletionOrderBy(filter.Ordering), page, CompletionOrderJoin);
     }
 
     public async Task<OfferingUserSnapshot?> FindByCompletionAsync(Guid completionId)
@@ -132,19 +142,22 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource, Ti
         var keys = ordering.Count == 0 ? ["-modified"] : ordering;
         var parts = keys.Select(key =>
         {
-            var column = key.TrimStart('-') == "is_completed" ? "is_completed" : "completion_modified";
+            var column = key.TrimStart('-') == "is_completed" ? "is_completed" : "o.modified";
             return key.StartsWith('-') ? $"{column} DESC" : column;
         });
         return string.Join(", ", parts.Append("id"));
     }
 
-    private async Task<Page<OfferingUserSnapshot>> PageAsync(ProjectionQuery query, string orderBy, PageRequest page)
+    /// <summary>The completions' sort key (db/013): a row for every listed completion, i.e. for each row the completions list reads.</summary>
+    private const string CompletionOrderJoin = " JOIN compliance_completion_order o USING (id)";
+
+    private async Task<Page<OfferingUserSnapshot>> PageAsync(ProjectionQuery query, string orderBy, PageRequest page, string join = "")
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
         var count = new NpgsqlBatchCommand($"SELECT count(*) FROM compliance_offering_users WHERE {query.Where}");
         var rows = new NpgsqlBatchCommand(
-            $"SELECT {Columns} FROM compliance_offering_users WHERE {query.Where} ORDER BY {orderBy} OFFSET {page.Offset} LIMIT {page.Limit}");
+            $"SELECT {Columns} FROM compliance_offering_users{join} WHERE {query.Where} ORDER BY {orderBy} OFFSET {page.Offset} LIMIT {page.Limit}");
         query.AddParameters(count.Parameters);
         query.AddParameters(rows.Parameters);
         batch.BatchCommands.Add(count);

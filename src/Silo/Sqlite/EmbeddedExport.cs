@@ -15,8 +15,8 @@ namespace ComplianceGrains.Silo.Sqlite;
 
 /// <summary>
 /// Copies every store of an embedded data directory into a PostgreSQL database, migrating it first, so that a
-/// deployment can move from embedded mode to cluster mode with its data. Grain state and reminders are written through
-/// Orleans' own ADO.NET providers (which compute their keys), the other stores through the cluster's store classes.
+/// deployment can move from embedded mode to cluster mode with its data. Reminders are written through Orleans' own
+/// ADO.NET provider (which computes their keys), grain states and the other stores through the cluster's store classes.
 /// Meant for a database that holds no data of the service yet; the directory is locked while it runs.
 /// </summary>
 public sealed class EmbeddedExport(SqliteDatabase source, string connectionString, string serviceId)
@@ -28,7 +28,7 @@ public sealed class EmbeddedExport(SqliteDatabase source, string connectionStrin
         using var reader = source.OpenReader();
         return
         [
-            ("grain states", await CopyGrainStatesAsync(reader, cancellationToken)),
+            ("grain states", await CopyGrainStatesAsync(reader, dataSource)),
             ("reminders", await CopyRemindersAsync(reader)),
             ("catalog entries", await CopyCatalogsAsync(reader, new PostgresCatalogStore(dataSource))),
             ("offering members", await CopyMembersAsync(reader, new PostgresOfferingMemberStore(dataSource))),
@@ -39,29 +39,29 @@ public sealed class EmbeddedExport(SqliteDatabase source, string connectionStrin
         ];
     }
 
-    private async Task<int> CopyGrainStatesAsync(SqliteConnection reader, CancellationToken cancellationToken)
+    private async Task<int> CopyGrainStatesAsync(SqliteConnection reader, NpgsqlDataSource dataSource)
     {
-        await using var services = new ServiceCollection().AddLogging().AddSerializer().BuildServiceProvider();
-        var storage = ActivatorUtilities.CreateInstance<AdoNetGrainStorage>(services,
-            Options.Create(new AdoNetGrainStorageOptions
-            {
-                Invariant = ComplianceSilo.AdoNetInvariant,
-                ConnectionString = connectionString,
-                GrainStorageSerializer = new StoredBytesSerializer(),
-            }),
-            Options.Create(new ClusterOptions { ServiceId = serviceId }),
-            StorageNames.Main);
-        await StartOnlyLifecycle.StartAsync(storage, cancellationToken);
+        await using var storage = new PostgresGrainStorage(dataSource, serviceId, new StoredBytesSerializer(), legacy: null);
         var rows = 0;
         using var command = reader.Command("SELECT state_name, grain_id, payload FROM grain_state");
         using var states = command.ExecuteReader();
+        var pending = new List<Task>();
         while (states.Read())
         {
             var state = new GrainState<BinaryData>(new BinaryData((byte[])states[2]));
-            await storage.WriteStateAsync(states.GetString(0), GrainId.Parse(states.GetString(1)), state);
+            pending.Add(storage.WriteStateAsync(states.GetString(0), GrainId.Parse(states.GetString(1)), state));
             rows++;
+            // Written in batches of the storage's group commit, a bounded number of payloads in memory at once.
+            if (pending.Count == 256) await FlushAsync(pending);
         }
+        await FlushAsync(pending);
         return rows;
+    }
+
+    private static async Task FlushAsync(List<Task> pending)
+    {
+        await Task.WhenAll(pending);
+        pending.Clear();
     }
 
     private async Task<int> CopyRemindersAsync(SqliteConnection reader)
@@ -127,35 +127,5 @@ public sealed class EmbeddedExport(SqliteDatabase source, string connectionStrin
         var target = new PostgresFileStore(dataSource);
         foreach (var (offeringUser, id, file) in files) await target.SaveAsync(offeringUser, id, file);
         return files.Count;
-    }
-
-    /// <summary>
-    /// Orleans' ADO.NET grain storage loads its queries in a silo lifecycle stage; outside a silo, this lifecycle runs
-    /// the stages it subscribed to.
-    /// </summary>
-    private sealed class StartOnlyLifecycle : ISiloLifecycle
-    {
-        private readonly List<(int Stage, ILifecycleObserver Observer)> _observers = [];
-
-        public int HighestCompletedStage { get; private set; }
-
-        public int LowestStoppedStage => int.MaxValue;
-
-        public static async Task StartAsync(ILifecycleParticipant<ISiloLifecycle> participant, CancellationToken cancellationToken)
-        {
-            var lifecycle = new StartOnlyLifecycle();
-            participant.Participate(lifecycle);
-            foreach (var (stage, observer) in lifecycle._observers.OrderBy(o => o.Stage))
-            {
-                await observer.OnStart(cancellationToken);
-                lifecycle.HighestCompletedStage = stage;
-            }
-        }
-
-        public IDisposable Subscribe(string observerName, int stage, ILifecycleObserver observer)
-        {
-            _observers.Add((stage, observer));
-            return new CancellationTokenRegistration();
-        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class GrainStorageTests(PostgresDatabaseFixture database) : IClass
         foreach (var (name, id) in users)
             Assert.Equal(id, await restarted.Client.GetGrain<IUsernameGrain>(name).GetUserIdAsync());
         Assert.Equal([2L], await Sql.QueryAsync<long>(database.ConnectionString,
-            "SELECT count(*) FROM orleans_storage WHERE service_id = @service", ("service", serviceId)));
+            "SELECT count(*) FROM compliance_grain_state WHERE service_id = @service AND payload IS NOT NULL", ("service", serviceId)));
     }
 
     [PostgresFact]
