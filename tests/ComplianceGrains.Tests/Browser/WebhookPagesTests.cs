@@ -81,6 +81,32 @@ public sealed class WebhookPagesTests(ClockedBrowserApp app)
         await Assertions.Expect(page.GetByText("No subscriptions yet.")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_subscription_is_created_with_the_keyboard_alone_and_every_control_shows_its_focus()
+    {
+        var provider = await app.World.CreateProviderWorldAsync();
+        var page = await app.SignInAsync(provider.Owner);
+        await page.GotoAsync($"/providers/{provider.Provider}/webhooks/");
+        await page.GetByLabel("Address (https://…)").FocusAsync();
+        await page.Keyboard.TypeAsync("https://hooks.example.org/compliance");
+        var reached = new List<string>();
+        for (var i = 0; i <= ComplianceGrains.Compliance.ComplianceEventTypes.All.Count; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached.Add(await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.textContent.trim()"));
+            Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+            if (i == 1) await page.Keyboard.PressAsync("Space");
+        }
+        Assert.Equal("type-completion-completed", reached[0]);
+        Assert.Equal("Create subscription", reached[^1]);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByLabel(new Regex("^Secret of"))).ToHaveValueAsync(new Regex("^whsec_"));
+        await Assertions.Expect(page.Locator("#subscriptions tbody tr")).ToContainTextAsync("completion.reopened");
+        await PageChecks.AssertControlsLabelledAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "webhooks-keyboard");
+    }
+
     /// <summary>The log is read when the page loads: reloads until what the test waits for is there.</summary>
     private static Task ReloadUntilAsync(IPage page, ILocator shown, string what) =>
         Eventually.UntilAsync(async () =>
