@@ -22,7 +22,7 @@ public static class ComplianceDeadlines
         var expiresAt = policy.ReattestDays is { } reattest && answersComplete && attestedAt is { } attested
             ? attested.AddDays(reattest)
             : (DateTime?)null;
-        var isExpired = expiresAt is { } expiry && now >= expiry;
+        var isExpired = IsExpiredAt(expiresAt, now);
         var isCompleted = answersComplete && !isExpired;
         var dueDate = policy.DueDays is { } due ? (expiresAt ?? assignedAt).AddDays(due) : (DateTime?)null;
         var isOverdue = !isCompleted && dueDate is { } dueAt && now > dueAt;
@@ -44,7 +44,9 @@ public static class ComplianceDeadlines
         !IsCompletedAt(storedCompleted, expiresAt, now) && dueDate is { } due && now > due;
 
     public static bool IsCompletedAt(bool storedCompleted, DateTime? expiresAt, DateTime now) =>
-        storedCompleted && !(expiresAt is { } expiry && now >= expiry);
+        storedCompleted && !IsExpiredAt(expiresAt, now);
+
+    public static bool IsExpiredAt(DateTime? expiresAt, DateTime now) => expiresAt is { } expiry && now >= expiry;
 
     /// <summary>True when the completion expires within <paramref name="window"/> from now and has not yet.</summary>
     public static bool IsExpiring(DateTime? expiresAt, DateTime now, TimeSpan window) =>

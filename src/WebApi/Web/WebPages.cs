@@ -1,5 +1,6 @@
 using ComplianceGrains.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ComplianceGrains.WebApi.Web;
 
@@ -16,6 +17,8 @@ public static class WebPages
     public static IServiceCollection AddComplianceWebPages(this IServiceCollection services, ApiLimits limits)
     {
         services.AddAuthentication().AddCookie(PageCookies.Scheme, PageCookies.Configure);
+        // Due dates and overdue badges are read against this clock (a front end of a cluster has no grain services).
+        services.TryAddSingleton(TimeProvider.System);
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedInPolicy, policy => policy.AddAuthenticationSchemes(PageCookies.Scheme).RequireAuthenticatedUser())
             .AddPolicy(StaffPagesPolicy, policy => policy.AddAuthenticationSchemes(PageCookies.Scheme)

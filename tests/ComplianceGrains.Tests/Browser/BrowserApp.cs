@@ -13,11 +13,18 @@ namespace ComplianceGrains.Tests.Browser;
 /// The service on a real socket (Kestrel on a free port, embedded mode in memory) and Debian's Chromium driven by
 /// Playwright, shared by the browser tests. Each test opens its own browser context (its own cookies).
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly KestrelFactory _factory = new();
+    private readonly KestrelFactory _factory;
+
+    public BrowserApp() => _factory = new KestrelFactory(this);
+
+    /// <summary>Settings and services of a fixture's own beyond the common ones.</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
+    }
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
@@ -88,7 +95,7 @@ public sealed class BrowserApp : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    private sealed class KestrelFactory : WebApplicationFactory<Program>
+    private sealed class KestrelFactory(BrowserApp app) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -99,6 +106,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString());
             builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString());
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            app.ConfigureHost(builder);
         }
     }
 }

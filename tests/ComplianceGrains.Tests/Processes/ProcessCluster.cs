@@ -23,11 +23,13 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly List<ServiceProcess> _silos = [];
     private readonly List<int> _siloMetricsPorts = [];
     private readonly List<ServiceProcess> _exited = [];
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private ServiceProcess? _frontEnd;
 
-    private ProcessCluster(string connectionString, ITestOutputHelper output, string? serviceId)
+    private ProcessCluster(string connectionString, ITestOutputHelper output, string? serviceId, IReadOnlyDictionary<string, string?>? settings)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string?>();
         _serviceId = serviceId ?? $"service-{Guid.NewGuid():N}";
         _output = output;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_httpPort}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -46,10 +48,12 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>
     /// Starts <paramref name="silos"/> silos and the front end and waits until the front end is ready; a new service id
     /// unless <paramref name="serviceId"/> names the one the database's grain states were stored for.
+    /// <paramref name="settings"/> are environment variables given to every process (such as <c>Webhooks__AllowPrivateTargets</c>).
     /// </summary>
-    public static async Task<ProcessCluster> StartAsync(string connectionString, int silos, ITestOutputHelper output, string? serviceId = null)
+    public static async Task<ProcessCluster> StartAsync(
+        string connectionString, int silos, ITestOutputHelper output, string? serviceId = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var cluster = new ProcessCluster(connectionString, output, serviceId);
+        var cluster = new ProcessCluster(connectionString, output, serviceId, settings);
         try
         {
             await cluster.StartProcessesAsync(silos);
@@ -64,6 +68,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     /// <summary>A new HTTP client for the front end, for a test that wants one connection pool per simulated client.</summary>
     public HttpClient NewHttpClient(TimeSpan timeout) => new() { BaseAddress = Http.BaseAddress, Timeout = timeout };
+
+    /// <summary>The index of the silo with that process id, or -1.</summary>
+    public int IndexOfSilo(int processId) => _silos.FindIndex(silo => silo.ProcessId == processId);
 
     public void KillSilo(int index)
     {
@@ -166,6 +173,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             // cluster's first calls may take longer than the default while nothing is wrong.
             ["Orleans__ClientResponseTimeout"] = "00:00:08",
         };
+        foreach (var (key, value) in _settings) environment[key] = value;
         foreach (var (key, value) in specific) environment[key] = value;
         return environment;
     }

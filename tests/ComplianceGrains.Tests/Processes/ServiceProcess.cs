@@ -32,6 +32,9 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's process id (the process is <c>dotnet</c> itself, not a child of it).</summary>
+    public int ProcessId => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Waits for the process to exit by itself; false when it still runs after <paramref name="timeout"/>.</summary>

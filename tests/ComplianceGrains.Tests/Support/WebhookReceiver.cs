@@ -11,9 +11,16 @@ using Microsoft.Extensions.Logging;
 
 namespace ComplianceGrains.Tests.Support;
 
-/// <summary>One request the receiver got, with the status it answered.</summary>
-public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, int AnsweredWith)
+/// <summary>
+/// One request the receiver got, with the status it answered (<see cref="Unanswered"/> when the sender closed the
+/// connection first) and the sender's port, which names the process that sent it.
+/// </summary>
+public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, int AnsweredWith, int SenderPort = 0)
 {
+    public const int Unanswered = 0;
+
+    public bool Acknowledged => AnsweredWith is >= 200 and < 300;
+
     /// <summary>Checks the Standard Webhooks signature the way a receiver does, independently of the service's code.</summary>
     public bool HasValidSignature(string secret)
     {
@@ -23,12 +30,18 @@ public sealed record ReceivedWebhook(string Id, string Timestamp, string Signatu
     }
 }
 
-/// <summary>A real HTTP receiver on Kestrel (127.0.0.1, a free port) that answers scripted statuses, then 200.</summary>
+/// <summary>
+/// A real HTTP receiver on Kestrel (127.0.0.1, a free port) that answers scripted statuses, then 200; while it holds,
+/// requests wait unanswered until it is released or their sender goes away.
+/// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _script = new();
     private readonly List<ReceivedWebhook> _received = [];
+    private readonly List<ReceivedWebhook> _arrived = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource? _hold;
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -42,6 +55,21 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
+    /// <summary>Every request as it arrived, also those still held (their <see cref="ReceivedWebhook.AnsweredWith"/> is unanswered).</summary>
+    public IReadOnlyList<ReceivedWebhook> Arrived
+    {
+        get
+        {
+            lock (_received) return _arrived.ToList();
+        }
+    }
+
+    /// <summary>From now on requests are held without an answer until <see cref="Release"/>.</summary>
+    public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Held requests whose sender is still there, and all later ones, are answered again.</summary>
+    public void Release() => Interlocked.Exchange(ref _hold, null)?.TrySetResult();
+
     /// <summary>The next requests are answered with these statuses, in order.</summary>
     public void AnswerNext(params int[] statuses)
     {
@@ -52,18 +80,29 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{FreePorts.Next()}");
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         app.MapPost("/hook", async (HttpContext context) =>
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
+            var request = new ReceivedWebhook(
+                context.Request.Headers["webhook-id"].ToString(), context.Request.Headers["webhook-timestamp"].ToString(),
+                context.Request.Headers["webhook-signature"].ToString(), body, ReceivedWebhook.Unanswered, context.Connection.RemotePort);
+            lock (receiver._received) receiver._arrived.Add(request);
+            if (receiver._hold is { } hold)
+            {
+                using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, receiver._stopping.Token);
+                await Task.WhenAny(hold.Task, Task.Delay(Timeout.Infinite, gone.Token));
+                if (gone.IsCancellationRequested)
+                {
+                    lock (receiver._received) receiver._received.Add(request);
+                    return Results.Empty;
+                }
+            }
             var status = receiver._script.TryDequeue(out var scripted) ? scripted : 200;
-            lock (receiver._received)
-                receiver._received.Add(new ReceivedWebhook(
-                    context.Request.Headers["webhook-id"].ToString(), context.Request.Headers["webhook-timestamp"].ToString(),
-                    context.Request.Headers["webhook-signature"].ToString(), body, status));
+            lock (receiver._received) receiver._received.Add(request with { AnsweredWith = status });
             return Results.StatusCode(status);
         });
         await app.StartAsync();
@@ -75,5 +114,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(int count) =>
         Eventually.UntilAsync(() => Task.FromResult(Received), r => r.Count >= count, $"{count} webhook requests");
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
 }

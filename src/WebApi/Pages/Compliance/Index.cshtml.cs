@@ -25,14 +25,15 @@ public sealed class MyComplianceModel(IGrainFactory grains) : PageModel
         Pager = new Pager(page, PageSize, rows.TotalCount, Request.Query);
     }
 
-    public sealed record Row(Guid Id, string OfferingName, string? ChecklistName, string Status, double? Percentage, bool HasChecklist)
+    public sealed record Row(
+        Guid Id, string OfferingName, string? ChecklistName, string Status, double? Percentage, bool HasChecklist, CompletionStatus? Completion)
     {
         public static Row From(OfferingUserSnapshot snapshot)
         {
             var has = snapshot.OfferingUser.HasComplianceChecklist;
             var completion = has ? snapshot.Completion : null;
             return new Row(snapshot.Id, snapshot.OfferingUser.OfferingName, completion?.ChecklistName, ComplianceStatusRule.Of(snapshot),
-                has ? completion?.CompletionPercentage ?? 0.0 : null, has);
+                has ? completion?.CompletionPercentage ?? 0.0 : null, has, completion);
         }
     }
 }

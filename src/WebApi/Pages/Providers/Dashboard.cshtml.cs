@@ -21,6 +21,8 @@ public sealed class DashboardModel(IGrainFactory grains) : PageModel
 
     public int PendingUsers => Offerings.Sum(o => o.PendingUsers);
 
+    public int OverdueUsers => Offerings.Sum(o => o.OverdueUsers);
+
     /// <summary>Completed users over all offering users, as each offering's rate is computed.</summary>
     public double OverallRate => new OfferingComplianceOverview(Guid.Empty, "", null, TotalUsers, 0, CompletedUsers).ComplianceRate;
 

@@ -27,14 +27,18 @@ public sealed class UsersModel(IGrainFactory grains) : PageModel
 
     public string? Search { get; private set; }
 
+    public bool? Overdue { get; private set; }
+
     public bool Descending { get; private set; }
 
     public string ExportLink => $"/providers/{ProviderId:N}/users/export.csv" + Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", new Dictionary<string, string?>
     {
         ["format"] = "csv", ["compliance_status"] = Status, ["offering_uuid"] = Offering?.ToString("N"), ["search"] = Search,
+        ["is_overdue"] = Overdue is { } overdue ? (overdue ? "true" : "false") : null,
     }.Where(p => p.Value is not null));
 
-    public async Task OnGetAsync(string id, string? compliance_status, string? offering_uuid, string? search, string? order, int page = 1)
+    public async Task OnGetAsync(
+        string id, string? compliance_status, string? offering_uuid, string? search, string? order, string? is_overdue, int page = 1)
     {
         var caller = HttpContext.Caller();
         ProviderId = RouteIds.Parse(id);
@@ -42,9 +46,10 @@ public sealed class UsersModel(IGrainFactory grains) : PageModel
         Offering = Guid.TryParse(offering_uuid, out var offering) ? offering : null;
         Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
         Descending = order == "desc";
+        Overdue = bool.TryParse(is_overdue, out var overdue) ? overdue : null;
         Offerings = await grains.GetGrain<IServiceProviderGrain>(ProviderId).GetComplianceOverviewAsync(caller);
         var rows = await grains.GetGrain<IProjectionQueryGrain>(0).ListProviderOfferingUsersAsync(
-            caller, ProviderId, new ProviderOfferingUserFilter(Offering, Status, Search, Descending), Pager.Request(page, PageSize));
+            caller, ProviderId, new ProviderOfferingUserFilter(Offering, Status, Search, Descending, Overdue), Pager.Request(page, PageSize));
         Rows = rows.Items;
         Pager = new Pager(page, PageSize, rows.TotalCount, Request.Query);
     }

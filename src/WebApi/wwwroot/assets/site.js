@@ -183,5 +183,9 @@
     }
     var sync = document.getElementById("sync");
     if (sync) followSync(sync);
+    // Forms that destroy something ask first; without script they submit at once.
+    document.querySelectorAll("form[data-confirm]").forEach(function (f) {
+      f.addEventListener("submit", function (e) { if (!window.confirm(f.dataset.confirm)) e.preventDefault(); });
+    });
   });
 })();
