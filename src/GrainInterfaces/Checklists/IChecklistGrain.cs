@@ -42,6 +42,15 @@ public interface IChecklistGrain : IGrainWithGuidKey
 
     Task<IReadOnlyList<DependencyView>> GetDependenciesAsync(Caller caller);
 
+    /// <summary>The offerings that use the checklist.</summary>
+    Task<IReadOnlyList<Guid>> GetOfferingIdsAsync(Caller caller);
+
+    /// <summary>
+    /// Validates an edit as making it would, and says what it would do to the completions of the offerings that use the
+    /// checklist; changes nothing.
+    /// </summary>
+    Task<ChecklistEditImpact> PreviewEditAsync(Caller caller, ChecklistEdit edit);
+
     /// <summary>The checklist's name and type for an offering that wants to use it; null when it does not exist.</summary>
     [AlwaysInterleave]
     Task<ChecklistView?> FindAsync();

@@ -65,6 +65,9 @@ public interface IOfferingGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task ChecklistChangedAsync(Guid checklistId, long version);
 
+    /// <summary>What replacing the checklist's <paramref name="current"/> definition by <paramref name="proposed"/> would do to the offering's completions.</summary>
+    Task<Checklists.ChecklistEditImpact> PreviewChecklistEditAsync(Compliance.ChecklistDefinition current, Compliance.ChecklistDefinition proposed);
+
     /// <summary>Forgets the offering user (called when it is deleted).</summary>
     [OneWay]
     Task RemoveOfferingUserAsync(Guid offeringUserId, Guid userId);

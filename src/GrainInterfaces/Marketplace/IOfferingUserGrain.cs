@@ -51,4 +51,11 @@ public interface IOfferingUserGrain : IGrainWithGuidKey
     /// the schedule if the completion is not completed. Returns whether a reminder was sent.
     /// </summary>
     Task<bool> EvaluateAsync(ComplianceTarget target, bool remindNow);
+
+    /// <summary>
+    /// What replacing the checklist's <paramref name="current"/> definition by <paramref name="proposed"/> would do to
+    /// the current completion, if it is one of that checklist; changes nothing.
+    /// </summary>
+    [ReadOnly]
+    Task<Checklists.ChecklistEditImpact> PreviewChecklistEditAsync(ChecklistDefinition current, ChecklistDefinition proposed);
 }

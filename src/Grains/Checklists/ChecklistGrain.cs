@@ -246,14 +246,44 @@ public sealed class ChecklistGrain(
         return Task.FromResult<IReadOnlyList<DependencyView>>(state.State.Dependencies.ToList());
     }
 
+    public Task<IReadOnlyList<Guid>> GetOfferingIdsAsync(Caller caller)
+    {
+        EnsureStaffAndExists(caller);
+        return Task.FromResult<IReadOnlyList<Guid>>(state.State.OfferingIds.ToList());
+    }
+
+    public async Task<ChecklistEditImpact> PreviewEditAsync(Caller caller, ChecklistEdit edit)
+    {
+        EnsureStaffAndExists(caller);
+        ValidateEdit(edit);
+        if (state.State.OfferingIds.Count == 0) return ChecklistEditImpact.None;
+        var current = Definition();
+        var proposed = current with
+        {
+            Version = current.Version + 1,
+            Questions = ChecklistEditEffects.Apply(current.Questions, edit, DateTime.UtcNow),
+        };
+        var impacts = await Task.WhenAll(state.State.OfferingIds.Select(offeringId =>
+            GrainFactory.GetGrain<IOfferingGrain>(offeringId).PreviewChecklistEditAsync(current, proposed)));
+        return impacts.Aggregate(ChecklistEditImpact.None, (sum, impact) => sum.Plus(impact));
+    }
+
+    /// <summary>The checks the edit's own operation makes before it changes anything.</summary>
+    private void ValidateEdit(ChecklistEdit edit)
+    {
+        if (edit.Definition is { } definition) Validate(definition);
+        else if (edit.QuestionId is { } deleted) FindQuestion(deleted);
+        if (edit.Dependency is { } dependency) ValidateDependency(dependency);
+        if (edit.DeletedDependencyId is { } dependencyId) FindDependency(dependencyId);
+    }
+
     public Task<ChecklistView?> FindAsync() => Task.FromResult(state.State.Exists ? View() : null);
 
-    public Task<ChecklistDefinition?> GetDefinitionAsync() => Task.FromResult(
-        state.State.Exists
-            ? new ChecklistDefinition(
-                Id, state.State.Name, state.State.Description, state.State.ChecklistType, state.State.Version,
-                OrderedQuestions().Select(QuestionView).ToList())
-            : null);
+    public Task<ChecklistDefinition?> GetDefinitionAsync() => Task.FromResult(state.State.Exists ? Definition() : null);
+
+    private ChecklistDefinition Definition() => new(
+        Id, state.State.Name, state.State.Description, state.State.ChecklistType, state.State.Version,
+        OrderedQuestions().Select(QuestionView).ToList());
 
     public async Task AddOfferingUseAsync(Guid offeringId)
     {

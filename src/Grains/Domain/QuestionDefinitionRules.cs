@@ -10,7 +10,12 @@ public static partial class QuestionDefinitionRules
 
     public static readonly IReadOnlyList<int> LikertScaleLengths = [3, 5, 7];
 
-    private static readonly HashSet<string> RangeTypes = [QuestionTypes.Number, QuestionTypes.Year, QuestionTypes.Rating];
+    /// <summary>The question types that each group of type-specific fields is for.</summary>
+    public static readonly IReadOnlyList<string> RangeTypes = [QuestionTypes.Number, QuestionTypes.Year, QuestionTypes.Rating];
+    public static readonly IReadOnlyList<string> LikertTypes = [QuestionTypes.Likert];
+    public static readonly IReadOnlyList<string> RichTextTypes = [QuestionTypes.RichText];
+    public static readonly IReadOnlyList<string> FileTypes = [QuestionTypes.File, QuestionTypes.MultipleFiles];
+    public static readonly IReadOnlyList<string> FileCountTypes = [QuestionTypes.MultipleFiles];
 
     public static Dictionary<string, List<string>> Validate(QuestionDefinition q)
     {
@@ -66,7 +71,7 @@ public static partial class QuestionDefinitionRules
 
     private static void ValidateLikert(QuestionDefinition q, Action<string, string> add)
     {
-        var isLikert = q.QuestionType == QuestionTypes.Likert;
+        var isLikert = LikertTypes.Contains(q.QuestionType);
         var hasLikertFields = q.LikertScaleLength is not null || q.LikertLowLabel != "" || q.LikertHighLabel != "" || q.LikertAllowNa;
         if (!isLikert)
         {
@@ -82,7 +87,7 @@ public static partial class QuestionDefinitionRules
     private static void ValidateRichText(QuestionDefinition q, Action<string, string> add)
     {
         var hasRichTextFields = q.RichTextCharLimit is not null || q.RichTextToolbarLevel != RichTextToolbarLevels.Default;
-        if (q.QuestionType != QuestionTypes.RichText)
+        if (!RichTextTypes.Contains(q.QuestionType))
         {
             if (hasRichTextFields) add(NonFieldErrors, "Rich text settings can only be set for rich_text questions.");
             return;
@@ -92,14 +97,14 @@ public static partial class QuestionDefinitionRules
 
     private static void ValidateFiles(QuestionDefinition q, Action<string, string> add)
     {
-        var isFile = q.QuestionType is QuestionTypes.File or QuestionTypes.MultipleFiles;
+        var isFile = FileTypes.Contains(q.QuestionType);
         var hasFileFields = q.AllowedFileTypes.Count > 0 || q.AllowedMimeTypes.Count > 0 || q.MaxFileSizeMb is not null;
         if (!isFile && (hasFileFields || q.MaxFilesCount is not null))
         {
             add(NonFieldErrors, "File settings can only be set for file and multiple_files questions.");
             return;
         }
-        if (q.MaxFilesCount is not null && q.QuestionType != QuestionTypes.MultipleFiles)
+        if (q.MaxFilesCount is not null && !FileCountTypes.Contains(q.QuestionType))
             add(NonFieldErrors, "max_files_count can only be set for multiple_files questions.");
         foreach (var type in q.AllowedFileTypes.Where(t => !FileExtension().IsMatch(t)))
             add("allowed_file_types", $"'{type}' is not a file extension such as '.pdf'.");

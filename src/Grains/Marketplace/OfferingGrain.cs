@@ -265,6 +265,21 @@ public sealed class OfferingGrain(
         return Task.CompletedTask;
     }
 
+    public async Task<ChecklistEditImpact> PreviewChecklistEditAsync(ChecklistDefinition current, ChecklistDefinition proposed)
+    {
+        if (S.ChecklistId != current.ChecklistId) return ChecklistEditImpact.None;
+        var impact = ChecklistEditImpact.None with { Offerings = 1 };
+        for (Guid? cursor = null; ;)
+        {
+            var batch = await members.NextAsync(Id, cursor, BatchSize);
+            if (batch.Count == 0) return impact;
+            var previews = await Task.WhenAll(batch.Select(id =>
+                GrainFactory.GetGrain<IOfferingUserGrain>(id).PreviewChecklistEditAsync(current, proposed)));
+            impact = previews.Aggregate(impact, (sum, preview) => sum.Plus(preview));
+            cursor = batch[^1];
+        }
+    }
+
     public Task RemoveOfferingUserAsync(Guid offeringUserId, Guid userId) => members.RemoveAsync(Id, userId, offeringUserId);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

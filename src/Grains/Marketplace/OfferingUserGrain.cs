@@ -303,6 +303,17 @@ public sealed class OfferingUserGrain(
         return await mailer.SendAsync(reminder);
     }
 
+    public Task<ChecklistEditImpact> PreviewChecklistEditAsync(ChecklistDefinition current, ChecklistDefinition proposed)
+    {
+        if (!S.Exists || Current is not { } completion || completion.ChecklistId != current.ChecklistId)
+            return Task.FromResult(ChecklistEditImpact.None);
+        var answers = completion.Answers.ToDictionary(a => a.Key, a => a.Value.AnswerJson);
+        if (!ChecklistEditEffects.BecomesIncomplete(current.Questions, proposed.Questions, answers))
+            return Task.FromResult(ChecklistEditImpact.None with { ReEvaluated = 1 });
+        var name = S.UserFullName.Length > 0 ? S.UserFullName : S.UserUsername;
+        return Task.FromResult(new ChecklistEditImpact(0, 1, 1, [new ImpactedCompletion(Id, S.OfferingId, S.OfferingName, name)]));
+    }
+
     private static bool Apply(CompletionState completion, AcceptedAnswer accepted, Guid userId, string userName, DateTime now)
     {
         var questionId = accepted.Question.Id;

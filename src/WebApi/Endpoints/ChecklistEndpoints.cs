@@ -59,17 +59,11 @@ public static class ChecklistEndpoints
 
     // Checklists
 
-    /// <summary>
-    /// Reads checklist fields over the current ones: as Django REST Framework updates, PUT requires the required
-    /// fields and keeps the optional ones it does not mention; PATCH requires nothing.
-    /// </summary>
+    /// <summary>PUT requires the required fields and keeps the optional ones it does not mention; PATCH requires nothing.</summary>
     private static async Task<ChecklistFields> ReadChecklistFieldsAsync(HttpContext context, ChecklistFields? current, bool partial = false)
     {
         var body = await JsonBody.ReadObjectAsync(context);
-        var fields = new ChecklistFields(
-            body.String("name", required: !partial, maxLength: 150, allowBlank: false) ?? current?.Name ?? "",
-            body.String("description", maxLength: 4096) ?? current?.Description ?? "",
-            body.Choice("checklist_type", ChecklistTypes.All) ?? current?.ChecklistType ?? ChecklistTypes.OfferingCompliance);
+        var fields = ChecklistFieldsReader.Read(body, current, partial);
         body.ThrowIfInvalid();
         return fields;
     }
@@ -201,7 +195,7 @@ public static class ChecklistEndpoints
     {
         var body = await JsonBody.ReadObjectAsync(context);
         var questionId = body.Reference("question", required: true);
-        var label = body.String("label", required: true, maxLength: 255, allowBlank: false);
+        var label = ChecklistFieldsReader.OptionLabel(body, required: true);
         var order = body.Int("order", min: 0) ?? 0;
         body.ThrowIfInvalid();
         var checklistId = await grains.GetGrain<IChecklistItemLocatorGrain>(questionId!.Value).GetChecklistIdAsync()
@@ -241,7 +235,7 @@ public static class ChecklistEndpoints
         var questionId = body.Reference("question", required: !partial);
         if (questionId is { } requested && requested != current.QuestionId)
             body.AddError("question", "An option cannot be moved to another question.");
-        var label = body.String("label", required: !partial, maxLength: 255, allowBlank: false) ?? current.Label;
+        var label = ChecklistFieldsReader.OptionLabel(body, required: !partial) ?? current.Label;
         var order = body.Int("order", min: 0) ?? current.Order;
         body.ThrowIfInvalid();
         var option = await checklist.UpdateOptionAsync(caller, optionId, label, order);

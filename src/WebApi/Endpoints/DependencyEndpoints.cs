@@ -35,7 +35,8 @@ public static class DependencyEndpoints
         return Results.Json(await RespondAsync(context, checklist, created), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    private static DependencyView Read(FieldReader body, Guid id, DependencyView? current)
+    /// <summary>A dependency from a request body; with <paramref name="current"/>, a partial update of it.</summary>
+    public static DependencyView Read(FieldReader body, Guid id, DependencyView? current)
     {
         var partial = current is not null;
         var questionId = body.Reference("question", required: !partial) ?? current?.QuestionId;

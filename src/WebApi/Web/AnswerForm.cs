@@ -53,7 +53,7 @@ public static class AnswerForm
     }
 
     /// <summary>A number as a JSON number when it reads as one; otherwise the text, which validation then refuses.</summary>
-    private static string Number(string text) =>
+    public static string Number(string text) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number.ToString(CultureInfo.InvariantCulture)
             : JsonSerializer.Serialize(text);

@@ -171,6 +171,71 @@
     }, 1000);
   }
 
+
+  // The checklist builder: only the fields of the chosen type, the condition controls of the chosen choice, drag reorder.
+  function builderForm(form) {
+    var typeSelect = form.querySelector("select.question-type");
+    function refresh() {
+      var type = typeSelect ? typeSelect.value : "";
+      form.querySelectorAll("[data-types]").forEach(function (el) {
+        var fits = el.dataset.types.split(" ").indexOf(type) >= 0;
+        if (el.tagName === "OPTION") {
+          el.hidden = !fits; el.disabled = !fits;
+          if (!fits && el.selected) el.parentElement.value = "";
+          return;
+        }
+        el.hidden = !fits;
+        if (el.tagName === "FIELDSET") el.disabled = !fits;
+        else el.querySelectorAll("input, select, textarea").forEach(function (i) { i.disabled = !fits; });
+      });
+      form.querySelectorAll("[data-saved-type]").forEach(function (el) {
+        var same = el.dataset.savedType === type;
+        el.querySelectorAll(".condition-when, .choices").forEach(function (c) { c.classList.toggle("type-changed", !same); });
+        var note = el.querySelector(".type-note");
+        if (note) note.hidden = same;
+      });
+      form.querySelectorAll(".condition-when").forEach(function (when) {
+        var chosen = form.querySelector("input[name='" + when.dataset.when + "']:checked");
+        when.hidden = !chosen || chosen.value !== "when";
+      });
+    }
+    form.addEventListener("change", refresh);
+    refresh();
+  }
+
+  function autoSubmit(select) {
+    var form = select.form;
+    form.querySelectorAll(".no-js").forEach(function (b) { b.hidden = true; });
+    select.addEventListener("change", function () { if (select.value) form.submit(); });
+  }
+
+  function dragReorder(list) {
+    var form = document.getElementById(list.dataset.reorder);
+    if (!form) return;
+    var hint = document.querySelector(".hint-drag");
+    if (hint) hint.hidden = false;
+    var dragged = null;
+    list.querySelectorAll("li").forEach(function (item) {
+      item.draggable = true;
+      item.addEventListener("dragstart", function (e) { dragged = item; item.classList.add("dragging"); e.dataTransfer.effectAllowed = "move"; e.dataTransfer.setData("text/plain", item.dataset.id); });
+      item.addEventListener("dragend", function () { item.classList.remove("dragging"); });
+      item.addEventListener("dragover", function (e) {
+        if (!dragged || dragged === item) return;
+        e.preventDefault();
+        var box = item.getBoundingClientRect();
+        list.insertBefore(dragged, e.clientY < box.top + box.height / 2 ? item : item.nextSibling);
+      });
+      item.addEventListener("drop", function (e) { e.preventDefault(); });
+    });
+    list.addEventListener("drop", function (e) {
+      e.preventDefault();
+      if (!dragged) return;
+      dragged = null;
+      form.querySelector("input[name=order]").value = Array.prototype.map.call(list.querySelectorAll("li"), function (li) { return li.dataset.id; }).join(",");
+      form.submit();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.querySelector("form.checklist");
     if (form) {
@@ -181,6 +246,9 @@
       form.querySelectorAll("input[type=file]").forEach(fileLimits);
       refreshVisibility(form);
     }
+    document.querySelectorAll("form.builder-form").forEach(builderForm);
+    document.querySelectorAll("select.auto-submit").forEach(autoSubmit);
+    document.querySelectorAll("ol[data-reorder]").forEach(dragReorder);
     var sync = document.getElementById("sync");
     if (sync) followSync(sync);
     // Forms that destroy something ask first; without script they submit at once.
