@@ -89,7 +89,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         grainState.RecordExists = true;
         // Delivered with the state: what the outbox would forget after appending them (they stay in the stored state
         // until its next write, and a repeated append adds nothing).
-        if (write.HistoryStored) owed!.UnappendedHistory.RemoveRange(0, write.History.Count);
+        if (write.HistoryStored) owed!.UnappendedHistory.RemoveRange(0, Math.Min(write.History.Count, owed.UnappendedHistory.Count));
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
