@@ -26,6 +26,7 @@ public sealed record BenchOptions
                                  its storage is SQLite (the default) in a new data directory beside the server logs
           --in-memory            with --start-embedded: the server's memory mode (Storage:Mode=Memory) instead of SQLite
           --start-cluster        with --postgres: migrate, start the Release-built src/Silo and src/WebApi in cluster mode
+          --silos N              with --start-cluster: N silos (default 1), each started once the previous one has joined
           --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster); pg-submit also runs the
                                  conventional bench/ReferenceServer (build it with -c Release) and pgbench on it; with
                                  --start-embedded measures the ceiling of a server that stores nothing there
@@ -49,6 +50,7 @@ public sealed record BenchOptions
     public bool StartEmbedded { get; init; }
     public bool InMemory { get; init; }
     public bool StartCluster { get; init; }
+    public int Silos { get; init; } = 1;
     public string? Postgres { get; init; }
     public int? ServerPid { get; init; }
     public TimeSpan Settle { get; init; } = TimeSpan.Zero;
@@ -82,6 +84,7 @@ public sealed record BenchOptions
                     "--start-embedded" => result with { StartEmbedded = true },
                     "--in-memory" => result with { InMemory = true },
                     "--start-cluster" => result with { StartCluster = true },
+                    "--silos" => result with { Silos = Positive(Value()) },
                     "--postgres" => result with { Postgres = Value() },
                     "--server-env" => result with { ServerEnvironment = WithVariable(result.ServerEnvironment, Value()) },
                     "--telemetry" => result with { ServerEnvironment = WithTelemetry(result.ServerEnvironment, Value()) },

@@ -2,7 +2,7 @@ using Orleans.Storage;
 
 namespace ComplianceGrains.Silo;
 
-/// <summary>How the embedded grain storages fill a grain's state after a read, and the error of an ETag mismatch.</summary>
+/// <summary>How the service's grain storages fill a grain's state after a read, and the error of an ETag mismatch.</summary>
 internal static class GrainStateRecords
 {
     public static void Found<T>(IGrainState<T> grainState, T? state, string etag)

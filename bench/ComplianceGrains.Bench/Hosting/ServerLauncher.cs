@@ -4,7 +4,7 @@ namespace ComplianceGrains.Bench.Hosting;
 
 /// <summary>
 /// Uses the service at <c>--url</c>, or starts the Release builds: embedded (one WebApi process with a co-hosted
-/// silo, on SQLite in a new data directory, or in memory with --in-memory) or cluster (migrate, one silo, one WebApi client, all on PostgreSQL) on free ports.
+/// silo, on SQLite in a new data directory, or in memory with --in-memory) or cluster (migrate, --silos silos, one WebApi client, all on PostgreSQL) on free ports.
 /// </summary>
 public static class ServerLauncher
 {
@@ -25,7 +25,7 @@ public static class ServerLauncher
         try
         {
             var grainHost = options.StartCluster
-                ? await StartClusterAsync(options.Postgres!, token, url, logs, options.ServerEnvironment, processes)
+                ? await StartClusterAsync(options.Postgres!, options.Silos, token, url, logs, options.ServerEnvironment, processes)
                 : StartEmbedded(EmbeddedEnvironment(options, token, logs), url, logs, processes);
             await WaitAsync(url, "/health/ready", processes);
             Console.WriteLine($"server ready at {url} (grain host pid {grainHost.Pid})");
@@ -73,8 +73,9 @@ public static class ServerLauncher
         return (clock.Elapsed, webApi.Pid);
     }
 
-    private static async Task<ServerProcess> StartClusterAsync(
-        string postgres, string token, Uri url, string logs, IReadOnlyDictionary<string, string> extra, List<ServerProcess> processes)
+    /// <summary>Migrates, starts the silos one after the other (each once the previous one serves its metrics port, i.e. has joined the cluster), then the front end; returns the first silo.</summary>
+    private static async Task<ServerProcess> StartClusterAsync(string postgres, int silos, string token, Uri url, string logs,
+        IReadOnlyDictionary<string, string> extra, List<ServerProcess> processes)
     {
         var shared = new Dictionary<string, string>(extra)
         {
@@ -85,21 +86,27 @@ public static class ServerLauncher
         var migrate = ServerProcess.Start(RepositoryPaths.SiloDll, ["migrate"], shared, Path.Combine(logs, "migrate.log"));
         await using (migrate) await migrate.WaitForSuccessAsync(StartTimeout);
 
-        var silo = ServerProcess.Start(RepositoryPaths.SiloDll, [], new Dictionary<string, string>(shared)
+        for (var i = 0; i < silos; i++)
         {
-            ["Orleans__SiloPort"] = FreePorts.Next().ToString(),
-            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
-            ["Orleans__AdvertisedAddress"] = "127.0.0.1",
-            ["Metrics__Port"] = FreePorts.Next().ToString(),
-        }, Path.Combine(logs, "silo.log"));
-        processes.Add(silo);
+            var metrics = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+            processes.Add(ServerProcess.Start(RepositoryPaths.SiloDll, [], new Dictionary<string, string>(shared)
+            {
+                ["Orleans__SiloPort"] = FreePorts.Next().ToString(),
+                ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
+                ["Orleans__AdvertisedAddress"] = "127.0.0.1",
+                ["Metrics__Port"] = metrics.Port.ToString(),
+            }, Path.Combine(logs, i == 0 ? "silo.log" : $"silo-{i}.log")));
+            // Any answer will do (telemetry off answers 404): the listener starts after the silo has joined.
+            if (silos > 1) await WaitAsync(metrics, "/metrics", processes, anyAnswer: true);
+        }
+        var first = processes[0];
         processes.Add(ServerProcess.Start(RepositoryPaths.WebApiDll, ["--urls", url.ToString()],
             new Dictionary<string, string>(shared) { ["COMPLIANCE_ADMIN_TOKEN"] = token }, Path.Combine(logs, "webapi.log")));
-        return silo;
+        return first;
     }
 
-    /// <summary>Polls <paramref name="path"/> until it answers 200; fails when one of the processes exits first.</summary>
-    public static async Task WaitAsync(Uri url, string path, IReadOnlyList<ServerProcess> processes)
+    /// <summary>Polls <paramref name="path"/> until it answers 200 (or anything, with <paramref name="anyAnswer"/>); fails when one of the processes exits first.</summary>
+    public static async Task WaitAsync(Uri url, string path, IReadOnlyList<ServerProcess> processes, bool anyAnswer = false)
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + StartTimeout;
@@ -109,7 +116,7 @@ public static class ServerLauncher
             try
             {
                 using var response = await http.GetAsync(path);
-                if (response.StatusCode == HttpStatusCode.OK) return;
+                if (anyAnswer || response.StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)
             {

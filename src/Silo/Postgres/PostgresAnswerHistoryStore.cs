@@ -16,7 +16,7 @@ public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource, ILog
     : IAnswerHistoryStore, IAsyncDisposable
 {
     /// <summary>Invalid byte sequence for the encoding, untranslatable character (NUL), invalid text representation.</summary>
-    private static readonly HashSet<string> RejectedTextStates = ["22021", "22P05", "22P02"];
+    internal static readonly HashSet<string> RejectedTextStates = ["22021", "22P05", "22P02"];
 
     private readonly GroupCommit<IReadOnlyList<HistoryEntry>> _appends = new(
         "history", submissions => AppendOrRejectAsync(
@@ -61,20 +61,29 @@ public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource, ILog
             SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[], $7::uuid[], $8::text[], $9::timestamptz[])
             ON CONFLICT DO NOTHING
             """);
-        command.Parameters.Add(new() { Value = entries.Select(e => e.OfferingUserId).ToArray() });
-        command.Parameters.Add(new() { Value = entries.Select(e => e.Sequence).ToArray() });
-        command.Parameters.Add(new() { Value = entries.Select(e => e.CompletionId).ToArray() });
-        command.Parameters.Add(new() { Value = entries.Select(e => e.QuestionId).ToArray() });
-        command.Parameters.Add(new() { Value = entries.Select(e => e.QuestionDescription).ToArray() });
-        command.Parameters.Add(new()
+        AddColumns(command.Parameters, entries);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The entries' columns as nine array parameters, in the table's column order: offering user, sequence, completion,
+    /// question, question description, answer (jsonb), user, user name, submitted.
+    /// </summary>
+    internal static void AddColumns(NpgsqlParameterCollection parameters, IReadOnlyList<HistoryEntry> entries)
+    {
+        parameters.Add(new() { Value = entries.Select(e => e.OfferingUserId).ToArray() });
+        parameters.Add(new() { Value = entries.Select(e => e.Sequence).ToArray() });
+        parameters.Add(new() { Value = entries.Select(e => e.CompletionId).ToArray() });
+        parameters.Add(new() { Value = entries.Select(e => e.QuestionId).ToArray() });
+        parameters.Add(new() { Value = entries.Select(e => e.QuestionDescription).ToArray() });
+        parameters.Add(new()
         {
             Value = entries.Select(e => (object?)e.AnswerJson ?? DBNull.Value).ToArray(),
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
         });
-        command.Parameters.Add(new() { Value = entries.Select(e => e.UserId).ToArray() });
-        command.Parameters.Add(new() { Value = entries.Select(e => e.UserName).ToArray() });
-        command.Parameters.Add(new() { Value = entries.Select(e => DateTime.SpecifyKind(e.Submitted, DateTimeKind.Utc)).ToArray() });
-        await command.ExecuteNonQueryAsync();
+        parameters.Add(new() { Value = entries.Select(e => e.UserId).ToArray() });
+        parameters.Add(new() { Value = entries.Select(e => e.UserName).ToArray() });
+        parameters.Add(new() { Value = entries.Select(e => DateTime.SpecifyKind(e.Submitted, DateTimeKind.Utc)).ToArray() });
     }
 
     public async Task<Page<HistoryEntry>> ListAsync(Guid offeringUserId, PageRequest page)

@@ -1,3 +1,4 @@
+using ComplianceGrains.Compliance;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
@@ -8,7 +9,9 @@ namespace ComplianceGrains.Silo.Postgres;
 /// Grain storage of cluster mode: each grain's state in Orleans' binary format in <c>compliance_grain_state</c>. The
 /// writes of concurrent grains of a silo are group-committed, one statement per batch; each row is written only if it
 /// still has the ETag its grain read, and only the writes whose ETag lost fail (<see cref="InconsistentStateException"/>).
-/// A cleared state keeps its row (no payload, a new ETag), so that a stale activation still conflicts.
+/// A cleared state keeps its row (no payload, a new ETag), so that a stale activation still conflicts. The history
+/// entries a state owes (<see cref="IOwedHistory"/>) are appended by the same statement, so that a submission's state
+/// and its history commit together and its outbox has no history left to append.
 /// <para>
 /// States stored by Orleans' ADO.NET provider before this table existed stay in <c>orleans_storage</c> and are read
 /// from there by <paramref name="legacy"/> when this table has no row for them; their ETag there is the provider's
@@ -35,10 +38,15 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         _writes = new GroupCommit<StateWrite>("grain-state", WriteBatchAsync, writers: 4, maxBatch: 256);
     }
 
-    /// <summary>One grain's write in a batch; <see cref="Stored"/> tells its caller whether its ETag won.</summary>
-    private sealed record StateWrite(string StateName, string GrainId, byte[] Payload, Guid? Expected, Guid ETag)
+    /// <summary>
+    /// One grain's write in a batch, with the history entries its state owes (<see cref="IOwedHistory"/>);
+    /// <see cref="Stored"/> tells its caller whether its ETag won, <see cref="HistoryStored"/> whether the entries went
+    /// into the same transaction.
+    /// </summary>
+    private sealed record StateWrite(string StateName, string GrainId, byte[] Payload, Guid? Expected, Guid ETag, IReadOnlyList<HistoryEntry> History)
     {
         public bool Stored { get; set; }
+        public bool HistoryStored { get; set; }
     }
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -72,12 +80,16 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        var owed = grainState.State as IOwedHistory;
         var write = new StateWrite(stateName, grainId.ToString(), _serializer.Serialize(grainState.State).ToArray(),
-            StoredETag(grainState.ETag), Guid.NewGuid());
+            StoredETag(grainState.ETag), Guid.NewGuid(), owed?.UnappendedHistory.ToList() ?? []);
         await _writes.WriteAsync(write);
         if (!write.Stored) throw GrainStateRecords.Conflict(stateName, grainId, grainState.ETag);
         grainState.ETag = write.ETag.ToString("N");
         grainState.RecordExists = true;
+        // Delivered with the state: what the outbox would forget after appending them (they stay in the stored state
+        // until its next write, and a repeated append adds nothing).
+        if (write.HistoryStored) owed!.UnappendedHistory.RemoveRange(0, Math.Min(write.History.Count, owed.UnappendedHistory.Count));
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -105,10 +117,24 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
     private static Guid? StoredETag(string? etag) => Guid.TryParseExact(etag, "N", out var stored) ? stored : null;
 
     /// <summary>
-    /// Updates the rows whose ETag is still the expected one and inserts the rows that expect none, in one statement
-    /// (one transaction); the ETags it returns are those of the writes that were stored.
+    /// Updates the rows whose ETag is still the expected one and inserts the rows that expect none, and appends the
+    /// history entries of the writes that were stored, in one statement (one transaction); the ETags it returns are those
+    /// of the writes that were stored. When PostgreSQL refuses the text of an entry, the states are written without
+    /// their entries, which stay with their outboxes (whose appends store a refused entry as a rejected one).
     /// </summary>
     private async Task WriteBatchAsync(IReadOnlyList<StateWrite> batch)
+    {
+        try
+        {
+            await WriteBatchAsync(batch, withHistory: true);
+        }
+        catch (PostgresException e) when (PostgresAnswerHistoryStore.RejectedTextStates.Contains(e.SqlState))
+        {
+            await WriteBatchAsync(batch, withHistory: false);
+        }
+    }
+
+    private async Task WriteBatchAsync(IReadOnlyList<StateWrite> batch, bool withHistory)
     {
         await using var command = _dataSource.CreateCommand("""
             WITH request AS (
@@ -124,8 +150,21 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
                 INSERT INTO compliance_grain_state (service_id, state_name, grain_id, payload, etag)
                 SELECT $1, state_name, grain_id, payload, etag FROM request WHERE expected IS NULL
                 ON CONFLICT DO NOTHING
-                RETURNING etag)
-            SELECT etag FROM updated UNION ALL SELECT etag FROM inserted
+                RETURNING etag),
+            stored AS (
+                SELECT etag FROM updated UNION ALL SELECT etag FROM inserted),
+            history AS (
+                INSERT INTO compliance_answer_history
+                    (offering_user_id, sequence, completion_id, question_id, question_description, answer, user_id, user_name, submitted)
+                SELECT h.offering_user_id, h.sequence, h.completion_id, h.question_id, h.question_description, h.answer,
+                       h.user_id, h.user_name, h.submitted
+                FROM unnest($7::uuid[], $8::uuid[], $9::bigint[], $10::uuid[], $11::uuid[], $12::text[], $13::jsonb[],
+                            $14::uuid[], $15::text[], $16::timestamptz[])
+                    AS h (write_etag, offering_user_id, sequence, completion_id, question_id, question_description, answer,
+                          user_id, user_name, submitted)
+                WHERE h.write_etag IN (SELECT etag FROM stored)
+                ON CONFLICT DO NOTHING)
+            SELECT etag FROM stored
             """);
         command.Parameters.Add(new() { Value = _serviceId });
         command.Parameters.Add(new() { Value = batch.Select(w => w.StateName).ToArray() });
@@ -137,10 +176,17 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid,
         });
         command.Parameters.Add(new() { Value = batch.Select(w => w.ETag).ToArray() });
+        var owed = withHistory ? batch.SelectMany(w => w.History.Select(entry => (w.ETag, Entry: entry))).ToList() : [];
+        command.Parameters.Add(new() { Value = owed.Select(o => o.ETag).ToArray() });
+        PostgresAnswerHistoryStore.AddColumns(command.Parameters, owed.Select(o => o.Entry).ToList());
         var stored = new HashSet<Guid>();
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) stored.Add(reader.GetGuid(0));
-        foreach (var write in batch) write.Stored = stored.Contains(write.ETag);
+        foreach (var write in batch)
+        {
+            write.Stored = stored.Contains(write.ETag);
+            write.HistoryStored = withHistory && write.Stored && write.History.Count > 0;
+        }
     }
 
     /// <summary>Asked once (per silo): a database that never had Orleans' provider costs a miss no second read.</summary>

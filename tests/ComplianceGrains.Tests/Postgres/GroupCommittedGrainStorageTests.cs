@@ -1,4 +1,6 @@
+using ComplianceGrains.Compliance;
 using ComplianceGrains.Identity;
+using ComplianceGrains.Marketplace;
 using ComplianceGrains.Silo;
 using ComplianceGrains.Silo.Postgres;
 using ComplianceGrains.Tests.Support;
@@ -113,6 +115,39 @@ public sealed class GroupCommittedGrainStorageTests(PostgresDatabaseFixture data
         await storage.ReadStateAsync("username", GrainIdOf(after, cleared), afterClear);
         Assert.False(afterClear.RecordExists);
         Assert.Null(afterClear.State!.UserId);
+    }
+
+    [PostgresFact]
+    public async Task A_stored_state_appends_the_history_it_owes_in_its_own_write_and_a_refused_one_appends_none()
+    {
+        await using var services = new ServiceCollection().AddSerializer(builder => builder.AddAssembly(typeof(OfferingUserState).Assembly)).BuildServiceProvider();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using var storage = new PostgresGrainStorage(dataSource, Guid.NewGuid().ToString("N"),
+            new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()), legacy: null);
+        await using var history = new PostgresAnswerHistoryStore(dataSource);
+        var (offeringUser, grain) = (Guid.NewGuid(), GrainId.Create(ProbeType, Guid.NewGuid().ToString("N")));
+        HistoryEntry Entry(long sequence, string answer) =>
+            new(offeringUser, Guid.NewGuid(), Guid.NewGuid(), "Question", answer, Guid.NewGuid(), "User", DateTime.UtcNow, sequence);
+
+        var state = new GrainState<OfferingUserState>(new OfferingUserState { Exists = true, UnappendedHistory = [Entry(1, "true"), Entry(2, "false")] });
+        await storage.WriteStateAsync("offering-user", grain, state);
+        Assert.Empty(state.State!.UnappendedHistory);
+        Assert.Equal([2L, 1], (await history.ListAsync(offeringUser, new PageRequest(0, 10))).Items.Select(e => e.Sequence));
+
+        // A write whose ETag lost stores neither its state nor its entries; they stay owed.
+        var stale = new GrainState<OfferingUserState>(new OfferingUserState { Exists = true, UnappendedHistory = [Entry(3, "true")] });
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("offering-user", grain, stale));
+        Assert.Single(stale.State!.UnappendedHistory);
+        Assert.Equal(2, (await history.ListAsync(offeringUser, new PageRequest(0, 10))).TotalCount);
+
+        // Text PostgreSQL refuses: the state is stored, the entries are left to the outbox, which stores them marked.
+        state.State!.UnappendedHistory.Add(Entry(3, "\"a\\u0000b\""));
+        await storage.WriteStateAsync("offering-user", grain, state);
+        Assert.Single(state.State!.UnappendedHistory);
+        var read = new GrainState<OfferingUserState>();
+        await storage.ReadStateAsync("offering-user", grain, read);
+        Assert.Equal(state.ETag, read.ETag);
+        Assert.Equal(2, (await history.ListAsync(offeringUser, new PageRequest(0, 10))).TotalCount);
     }
 
     private static GrainId GrainIdOf(Orleans.TestingHost.InProcessTestCluster cluster, string username) =>
