@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ComplianceGrains.Checklists;
 using ComplianceGrains.Domain;
 using Microsoft.Extensions.Primitives;
@@ -29,9 +28,6 @@ public sealed record ConditionValue(QuestionView Question, string Name, string L
             return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(Plain).ToList() : [Plain(value)];
         }
     }
-
-    /// <summary>The controls for several values: options, countries, or text separated by commas.</summary>
-    public bool IsList => Type is QuestionTypes.SingleSelect or QuestionTypes.MultiSelect or QuestionTypes.Country;
 
     /// <summary>The JSON value of what was entered; null when nothing was.</summary>
     public static string? Json(QuestionView question, string? op, StringValues entered)

@@ -22,8 +22,6 @@ public sealed class FormErrors
 
     public string? Detail { get; }
 
-    public bool Any => _errors.Count > 0 || Detail is not null;
-
     /// <summary>The messages of one field, shown next to it.</summary>
     public FieldMessages Field(string field) =>
         new($"{field}-errors", _errors.TryGetValue(field, out var messages) ? messages : [], General: false);

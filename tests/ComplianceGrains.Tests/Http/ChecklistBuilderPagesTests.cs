@@ -32,12 +32,16 @@ public sealed class ChecklistBuilderPagesTests(ApiFactory factory)
         (await _world.Admin.GetAsync($"/api/checklists-admin/{checklist}/")).Expect(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task A_condition_that_closes_a_cycle_is_refused_with_the_message_naming_it_and_nothing_is_stored()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_condition_that_closes_a_cycle_is_refused_with_the_message_naming_it_and_nothing_is_stored(bool inUse)
     {
         var (checklist, questions) = await _world.CreateChecklistWithQuestionsAsync(
             new { description = "Uses cloud", question_type = "boolean", order = 1 },
             new { description = "Cloud vendor", question_type = "boolean", order = 2 });
+        // In use, the edit is previewed first; the preview refuses it as the edit would.
+        if (inUse) await _world.CreateProviderWorldAsync(checklist);
         (await _world.Admin.PostAsync("/api/checklists-admin-question-dependencies/", new
         {
             question = questions[1], depends_on_question = questions[0], required_answer_value = true, @operator = "equals",
@@ -137,5 +141,50 @@ public sealed class ChecklistBuilderPagesTests(ApiFactory factory)
         await Eventually.UntilAsync(
             async () => (await world.User.Client.GetAsync(world.Path("completion_status"))).Expect(HttpStatusCode.OK)["is_completed"],
             completed => completed.Equals("false", StringComparison.OrdinalIgnoreCase), "the required question to reopen the completion");
+    }
+
+    [Fact]
+    public async Task Making_a_question_required_names_the_completions_that_see_it_unanswered_before_it_is_saved()
+    {
+        var world = await _world.CreateOfferingUserWorldAsync(
+            new { description = "Agree", question_type = "boolean", required = true, order = 1 },
+            new { description = "Remarks", question_type = "text_input", order = 2 });
+        var otherName = ApiWorld.Unique("Olga Other");
+        var other = await _world.CreateUserAsync(fullName: otherName);
+        var otherOfferingUser = await _world.CreateOfferingUserAsync(world.Provider.Offering, other);
+        (await ApiWorld.SubmitAsync(world.User.Client, world.OfferingUser, (world.Questions[0], true), (world.Questions[1], "fine"))).Expect(HttpStatusCode.OK);
+        (await ApiWorld.SubmitAsync(other.Client, otherOfferingUser, (world.Questions[0], true))).Expect(HttpStatusCode.OK);
+        var staff = await StaffAsync();
+
+        var asked = await staff.PostFormAsync($"/admin/checklists/{world.Checklist}/questions/{world.Questions[1]}/", "Save",
+            new() { ["description"] = "Remarks", ["question_type"] = "text_input", ["required"] = "true", ["review"] = "none", ["guidance"] = "always" });
+
+        Assert.Equal(HttpStatusCode.OK, asked.Status);
+        var impact = asked.TextOf("impact");
+        Assert.Contains("re-evaluates 2 completion(s) of 1 offering(s) using the checklist. 1 completed checklist(s) become incomplete:", impact);
+        Assert.Contains(otherName, impact);
+        var question = (await _world.Admin.GetAsync($"/api/checklists-admin-questions/{world.Questions[1]}/")).Expect(HttpStatusCode.OK);
+        Assert.Equal("false", question["required"].ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task The_preview_without_script_shows_the_conditional_question_for_the_answers_tried_and_stores_nothing()
+    {
+        var (checklist, questions) = await _world.CreateChecklistWithQuestionsAsync(
+            new { description = "Uses cloud", question_type = "boolean", order = 1 },
+            new { description = "Cloud vendor", question_type = "text_input", order = 2 });
+        (await _world.Admin.PostAsync("/api/checklists-admin-question-dependencies/", new
+        {
+            question = questions[1], depends_on_question = questions[0], required_answer_value = true, @operator = "equals",
+        })).Expect(HttpStatusCode.Created);
+        var staff = await StaffAsync();
+        var path = $"/admin/checklists/{checklist}/preview/";
+        Assert.Matches($"id=\"q{questions[1]}\"[^>]* hidden", (await staff.GetAsync(path)).Html);
+
+        var tried = await staff.PostFormAsync(path, null, [], ("questions", questions[0]), ("questions", questions[1]), ($"q-{questions[0]}", "true"));
+
+        Assert.Equal(HttpStatusCode.OK, tried.Status);
+        Assert.DoesNotMatch($"id=\"q{questions[1]}\"[^>]* hidden", tried.Html);
+        Assert.Matches($"name=\"q-{questions[0]}\" value=\"true\" checked", tried.Html);
     }
 }

@@ -14,8 +14,6 @@ namespace ComplianceGrains.WebApi.Pages.Admin;
 /// </summary>
 public abstract class ChecklistPageModel(IGrainFactory grains) : PageModel
 {
-    protected IGrainFactory Grains => grains;
-
     public ChecklistView Checklist { get; private set; } = null!;
 
     public IReadOnlyList<QuestionView> Questions { get; private set; } = [];

@@ -1,5 +1,4 @@
 using ComplianceGrains.Checklists;
-using ComplianceGrains.Domain;
 using ComplianceGrains.WebApi.Endpoints;
 using ComplianceGrains.WebApi.Infrastructure;
 using ComplianceGrains.WebApi.Web;
@@ -34,9 +33,6 @@ public sealed class QuestionModel(IGrainFactory grains) : ChecklistPageModel(gra
 
     /// <summary>The questions a condition may compare with: the checklist's others.</summary>
     public IEnumerable<QuestionView> Others => Questions.Where(q => q.Id != Question.Id);
-
-    public IEnumerable<(string Operator, string Types, bool Suits)> OperatorsFor(QuestionView q) =>
-        Operators.All.Select(op => (op, "", Operators.Suits(op, q.Definition.QuestionType)));
 
     public async Task OnGetAsync(string id, Guid questionId, Guid? on)
     {
