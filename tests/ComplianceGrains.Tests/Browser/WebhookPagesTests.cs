@@ -107,6 +107,17 @@ public sealed class WebhookPagesTests(ClockedBrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "webhooks-keyboard");
     }
 
+    [Fact]
+    public async Task Who_may_not_manage_the_providers_webhooks_gets_403_on_its_pages()
+    {
+        var provider = await app.World.CreateProviderWorldAsync();
+        var page = await app.SignInAsync(provider.SupportRole);
+        var list = await page.GotoAsync($"/providers/{provider.Provider}/webhooks/");
+        Assert.Equal(403, list!.Status);
+        var log = await page.GotoAsync($"/providers/{provider.Provider}/webhooks/{Guid.NewGuid():N}/");
+        Assert.Equal(403, log!.Status);
+    }
+
     /// <summary>The log is read when the page loads: reloads until what the test waits for is there.</summary>
     private static Task ReloadUntilAsync(IPage page, ILocator shown, string what) =>
         Eventually.UntilAsync(async () =>

@@ -38,10 +38,9 @@ public sealed class WebhookRecoveryTests(PostgresDatabaseFixture database, ITest
         var api = cluster.Api;
         var setup = await CreateAsync(api);
         var webhooks = $"/api/marketplace-service-providers/{setup.Provider}/compliance/webhooks/";
-        var created = (await api.Admin.PostAsync(webhooks, new { url = receiver.Url, event_types = new[] { "completion.completed" } }))
-            .Expect(HttpStatusCode.Created);
+        var created = await CreateSubscriptionAsync(api.Admin, webhooks, receiver.Url);
         var offeringUser = await api.CreateOfferingUserAsync(setup.Offering, await api.CreateUserRecordAsync());
-        (await SubmitAsync(api.Admin, offeringUser, setup.Answers("done", required: true))).Expect(HttpStatusCode.OK);
+        await AnsweredAsync(() => SubmitAsync(api.Admin, offeringUser, setup.Answers("done", required: true)), HttpStatusCode.OK, "the submission");
 
         await Poll.UntilAsync(() => Task.FromResult(receiver.Arrived.Count > 0), ArrivalBound, "the first attempt reaches the receiver");
         var held = receiver.Arrived[0];
@@ -87,5 +86,36 @@ public sealed class WebhookRecoveryTests(PostgresDatabaseFixture database, ITest
         var events = (await api.Admin.ListAllAsync(
             $"/api/marketplace-service-providers/{setup.Provider}/compliance/events/?type=completion.completed&offering_user_uuid={offeringUser}"));
         Assert.Equal([held.Id], events.Select(e => e["uuid"]!.ToString()));
+    }
+
+    /// <summary>
+    /// Creates the one subscription of the provider. A cluster that has just formed on a loaded machine may answer 503
+    /// for a while, and a refused creation may still have been carried out: those copies are deleted before any event,
+    /// so that exactly one subscription (with the secret the test knows) receives it.
+    /// </summary>
+    private static async Task<ApiResponse> CreateSubscriptionAsync(ApiClient admin, string webhooks, string url)
+    {
+        var created = await AnsweredAsync(
+            () => admin.PostAsync(webhooks, new { url, event_types = new[] { "completion.completed" } }), HttpStatusCode.Created, "the subscription");
+        var copies = (await AnsweredAsync(() => admin.GetAsync(webhooks), HttpStatusCode.OK, "the subscriptions")).Array
+            .Select(subscription => subscription!["uuid"]!.ToString())
+            .Where(uuid => uuid != created["uuid"]);
+        foreach (var copy in copies)
+            await AnsweredAsync(() => admin.DeleteAsync($"{webhooks}{copy}/"), HttpStatusCode.NoContent, "a copy of the subscription deleted");
+        return created;
+    }
+
+    /// <summary>The answer to a request repeated while the cluster answers 503; any other status than the expected one fails.</summary>
+    private static async Task<ApiResponse> AnsweredAsync(Func<Task<ApiResponse>> request, HttpStatusCode expected, string what)
+    {
+        ApiResponse? answer = null;
+        await Poll.UntilAsync(async () =>
+        {
+            var response = await request();
+            if (response.Status == HttpStatusCode.ServiceUnavailable) return false;
+            answer = response.Expect(expected);
+            return true;
+        }, ArrivalBound, $"{what} answered without a 503");
+        return answer!;
     }
 }
