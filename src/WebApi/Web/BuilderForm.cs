@@ -24,7 +24,11 @@ public static class BuilderForm
 
     public static FieldReader Option(IFormCollection form) => Body(new JsonObject { ["label"] = form["label"].ToString() });
 
-    /// <param name="current">The question being edited, whose review and guidance conditions the form shows; null for a new one.</param>
+    /// <param name="current">
+    /// The question being edited, whose review and guidance conditions the form shows with controls of its type; null for
+    /// a new one. A change of type clears the conditions (their values were entered for the old type); "every answer needs
+    /// review" stays.
+    /// </param>
     public static FieldReader Question(IFormCollection form, QuestionView? current)
     {
         var type = form["question_type"].ToString();
@@ -49,24 +53,20 @@ public static class BuilderForm
         if (form.ContainsKey("rich_text_toolbar_level")) body["rich_text_toolbar_level"] = form["rich_text_toolbar_level"].ToString();
         if (current is not null)
         {
-            var asTyped = current with { Definition = current.Definition with { QuestionType = type } };
-            switch (form["review"].ToString())
+            var sameType = current.Definition.QuestionType == type;
+            if (form["review"] == Always) body["always_requires_review"] = true;
+            if (form["review"] == When && sameType)
             {
-                case Always:
-                    body["always_requires_review"] = true;
-                    break;
-                case When:
-                    var op = OrNull(form, "operator");
-                    body["operator"] = op;
-                    body["review_answer_value"] = Parsed(ConditionValue.Json(asTyped, op, form["review_value"]));
-                    break;
+                var op = OrNull(form, "operator");
+                body["operator"] = op;
+                body["review_answer_value"] = Parsed(ConditionValue.Json(current, op, form["review_value"]));
             }
-            if (form["guidance"] == When)
+            if (form["guidance"] == When && sameType)
             {
                 var op = OrNull(form, "guidance_operator");
                 body["always_show_guidance"] = false;
                 body["guidance_operator"] = op;
-                body["guidance_answer_value"] = Parsed(ConditionValue.Json(asTyped, op, form["guidance_value"]));
+                body["guidance_answer_value"] = Parsed(ConditionValue.Json(current, op, form["guidance_value"]));
             }
         }
         return Body(body);

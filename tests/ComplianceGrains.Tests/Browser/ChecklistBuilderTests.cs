@@ -205,6 +205,8 @@ public sealed class ChecklistBuilderTests(BrowserApp app)
         await app.World.CreateOptionAsync(questions[1], "An option whose label is long enough to wrap", 1);
         var staff = await app.World.CreateUserAsync(staff: true);
         var page = await app.SignInAsync(staff, width: 375);
+        await AssertFitsAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "builder-checklists-375px");
         await page.GotoAsync($"/admin/checklists/{checklist}/");
         await AssertFitsAsync(page);
         await BrowserApp.ScreenshotAsync(page, "builder-checklist-375px");
@@ -224,6 +226,13 @@ public sealed class ChecklistBuilderTests(BrowserApp app)
         await page.GotoAsync($"/admin/checklists/{checklist}/questions/{questions[1]}/");
         await AssertFitsAsync(page);
         await BrowserApp.ScreenshotAsync(page, "builder-question-375px");
+        // Another type shows its own fields; conditions on the answer wait until the new type is saved.
+        await Assertions.Expect(page.GetByLabel("Minimum")).ToBeHiddenAsync();
+        await page.GetByLabel("Question type").SelectOptionAsync("number");
+        await Assertions.Expect(page.GetByLabel("Minimum")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Needs review when the answer matches")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByLabel("Every answer")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "builder-question-type-changed-375px");
         await page.GotoAsync($"/admin/checklists/{checklist}/preview/");
         await AssertFitsAsync(page);
         await BrowserApp.ScreenshotAsync(page, "builder-preview-375px");

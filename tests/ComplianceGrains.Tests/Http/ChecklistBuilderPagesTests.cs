@@ -187,4 +187,27 @@ public sealed class ChecklistBuilderPagesTests(ApiFactory factory)
         Assert.DoesNotMatch($"id=\"q{questions[1]}\"[^>]* hidden", tried.Html);
         Assert.Matches($"name=\"q-{questions[0]}\" value=\"true\" checked", tried.Html);
     }
+
+    [Fact]
+    public async Task A_review_trigger_saved_from_the_form_is_the_api_value_and_a_new_type_clears_it()
+    {
+        var (checklist, questions) = await _world.CreateChecklistWithQuestionsAsync(new { description = "Subcontractors", question_type = "boolean" });
+        var staff = await StaffAsync();
+        var path = $"/admin/checklists/{checklist}/questions/{questions[0]}/";
+        var fields = new Dictionary<string, string>
+        {
+            ["description"] = "Subcontractors", ["question_type"] = "boolean", ["review"] = "when", ["operator"] = "equals",
+            ["review_value"] = "true", ["guidance"] = "always",
+        };
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(path, "Save", fields)).Status);
+        var saved = (await _world.Admin.GetAsync($"/api/checklists-admin-questions/{questions[0]}/")).Expect(HttpStatusCode.OK);
+        Assert.Equal("equals", saved["operator"]);
+        Assert.True(saved.Json!["review_answer_value"]!.GetValue<bool>());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(path, "Save", new(fields) { ["question_type"] = "text_input" })).Status);
+        var retyped = (await _world.Admin.GetAsync($"/api/checklists-admin-questions/{questions[0]}/")).Expect(HttpStatusCode.OK);
+        Assert.Equal("text_input", retyped["question_type"]);
+        Assert.Null(retyped.Json!["review_answer_value"]);
+    }
 }

@@ -190,9 +190,16 @@
       });
       form.querySelectorAll("[data-saved-type]").forEach(function (el) {
         var same = el.dataset.savedType === type;
-        el.querySelectorAll(".condition-when, .choices").forEach(function (c) { c.classList.toggle("type-changed", !same); });
+        el.querySelectorAll(".condition-when, .choices").forEach(function (c) {
+          // "Every answer needs review" does not depend on the type and stays available.
+          if (c.classList.contains("choices") && el.querySelector("input[name=review]")) {
+            c.querySelectorAll("input[value=when]").forEach(function (r) { r.parentElement.classList.toggle("type-changed", !same); });
+            return;
+          }
+          c.classList.toggle("type-changed", !same);
+        });
         var note = el.querySelector(".type-note");
-        if (note) note.hidden = same;
+        if (note) note.hidden = same || !el.querySelector("input[value=when]:checked");
       });
       form.querySelectorAll(".condition-when").forEach(function (when) {
         var chosen = form.querySelector("input[name='" + when.dataset.when + "']:checked");
