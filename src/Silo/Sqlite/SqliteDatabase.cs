@@ -18,6 +18,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     private readonly DataDirectoryLock _lock;
     private readonly SqliteConnection _writer;
     private readonly GroupCommit<SqliteWrite> _writes;
+    private readonly WalCheckpointer _checkpointer;
 
     private SqliteDatabase(string directory, DataDirectoryLock directoryLock)
     {
@@ -33,6 +34,9 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         _writer.Open();
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         Migration = new SqliteSchemaMigrator(_writer).Migrate();
+        // Checkpoints run beside the writer (WalCheckpointer), not inside its commits.
+        Execute(_writer, "PRAGMA wal_autocheckpoint=0");
+        _checkpointer = new WalCheckpointer(ConnectionString);
         SqliteCommands.KeepStatements(_writer);
         _writes = new GroupCommit<SqliteWrite>("sqlite", WriteBatchAsync, writers: 1, maxBatch: 512);
     }
@@ -118,6 +122,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
                 }
             }
             _writer.Execute("COMMIT");
+            _checkpointer.Committed();
         }
         catch
         {
@@ -141,6 +146,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await _writes.DisposeAsync();
+        await _checkpointer.DisposeAsync();
         SqliteCommands.ForgetStatements(_writer);
         _writer.Dispose();
         using (var pooled = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(pooled);
