@@ -26,7 +26,8 @@ public sealed class PostgresComplianceProjection(NpgsqlDataSource dataSource, Ti
     private static async Task UpsertBatchAsync(NpgsqlDataSource dataSource, IReadOnlyList<OfferingUserSnapshot> batch)
     {
         // One statement cannot update a row twice: the newest snapshot of each offering user stands for the others.
-        var snapshots = batch.GroupBy(s => s.Id).Select(g => g.MaxBy(s => s.Version)!).ToList();
+        // Rows in key order: concurrent batches then lock the rows they share in the same order and cannot deadlock.
+        var snapshots = batch.GroupBy(s => s.Id).Select(g => g.MaxBy(s => s.Version)!).OrderBy(s => s.Id).ToList();
         // The completions list's sort key has a row of its own (db/013), written only for the upserts that replaced a
         // row, so that the projection row itself changes no indexed column in a submission.
         await using var command = dataSource.CreateCommand("""

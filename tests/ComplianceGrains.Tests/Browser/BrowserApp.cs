@@ -76,8 +76,13 @@ public class BrowserApp : IAsyncLifetime
         await page.GotoAsync("/signin");
         await page.GetByLabel("Username").FillAsync(user.Username);
         await page.GetByLabel("Password").FillAsync(ApiWorldPasswords.Default);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(),
+            response => response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath == "/signin");
+        if (answer.Status != 302)
+            throw new InvalidOperationException($"Signing in {user.Username} answered {answer.Status}: {await answer.TextAsync()}");
+        // The redirect's target is what a sign-in decides; each test waits for what it checks on that page.
+        await page.WaitForURLAsync(url => !url.Contains("/signin"), new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ComplianceGrains.Tests.Support;
 using Xunit.Abstractions;
 
 namespace ComplianceGrains.Tests.Processes;
@@ -12,7 +12,7 @@ public sealed class ClusterScriptTests(ITestOutputHelper output) : IDisposable
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(300);
     private readonly string _state = Path.Combine(Path.GetTempPath(), $"compliance-cluster-{Guid.NewGuid():N}");
     private readonly string _postgresData = Path.Combine(Path.GetTempPath(), $"compliance-cluster-pg-{Guid.NewGuid():N}");
-    private readonly int _base = ConsecutiveFreePorts(8);
+    private readonly int _base = FreePorts.Consecutive(8);
 
     private int SiloPort(int silo) => _base + 2 + silo;
 
@@ -62,71 +62,22 @@ public sealed class ClusterScriptTests(ITestOutputHelper output) : IDisposable
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
     }
 
-    private sealed record ScriptRun(int ExitCode, string Output, string Errors);
-
     private async Task<ScriptRun> ClusterScriptAsync(params string[] arguments)
     {
-        var info = new ProcessStartInfo("bash")
+        var run = await ScriptRun.RunAsync("cluster.sh", arguments, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["COMPLIANCE_CLUSTER_STATE"] = _state,
-                ["COMPLIANCE_CLUSTER_CONFIGURATION"] = Executables.Configuration,
-                ["COMPLIANCE_CLUSTER_SKIP_BUILD"] = "1",
-                ["COMPLIANCE_PG_DATA"] = _postgresData,
-                ["COMPLIANCE_CLUSTER_PG_PORT"] = _base.ToString(),
-                ["COMPLIANCE_CLUSTER_URL"] = Url,
-                ["COMPLIANCE_CLUSTER_SILO_PORT"] = SiloPort(0).ToString(),
-                ["COMPLIANCE_CLUSTER_GATEWAY_PORT"] = (_base + 4).ToString(),
-                ["COMPLIANCE_CLUSTER_METRICS_PORT"] = (_base + 6).ToString(),
-                ["COMPLIANCE_ADMIN_TOKEN"] = "cluster-script-admin-token",
-            },
-        };
-        info.ArgumentList.Add(Path.Combine(Executables.RepositoryRoot, "scripts", "cluster.sh"));
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var standardOutput = process.StandardOutput.ReadToEndAsync();
-        var standardError = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(ScriptTimeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scripts/cluster.sh {string.Join(' ', arguments)} did not finish within {ScriptTimeout.TotalSeconds} s.");
-        }
-        var run = new ScriptRun(process.ExitCode, await standardOutput, await standardError);
+            ["COMPLIANCE_CLUSTER_STATE"] = _state,
+            ["COMPLIANCE_CLUSTER_CONFIGURATION"] = Executables.Configuration,
+            ["COMPLIANCE_CLUSTER_SKIP_BUILD"] = "1",
+            ["COMPLIANCE_PG_DATA"] = _postgresData,
+            ["COMPLIANCE_CLUSTER_PG_PORT"] = _base.ToString(),
+            ["COMPLIANCE_CLUSTER_URL"] = Url,
+            ["COMPLIANCE_CLUSTER_SILO_PORT"] = SiloPort(0).ToString(),
+            ["COMPLIANCE_CLUSTER_GATEWAY_PORT"] = (_base + 4).ToString(),
+            ["COMPLIANCE_CLUSTER_METRICS_PORT"] = (_base + 6).ToString(),
+            ["COMPLIANCE_ADMIN_TOKEN"] = "cluster-script-admin-token",
+        }, ScriptTimeout);
         output.WriteLine($"$ cluster.sh {string.Join(' ', arguments)} → {run.ExitCode}\n{run.Output}\n{run.Errors}");
         return run;
-    }
-
-    /// <summary>The first of <paramref name="count"/> consecutive free ports below the kernel's ephemeral range.</summary>
-    private static int ConsecutiveFreePorts(int count)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var first = Random.Shared.Next(20_000, 32_000 - count);
-            if (Enumerable.Range(first, count).All(IsFree)) return first;
-        }
-        throw new InvalidOperationException($"No {count} consecutive free ports between 20000 and 32000.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Any, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

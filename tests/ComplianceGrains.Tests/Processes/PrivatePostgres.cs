@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ComplianceGrains.Tests.Support;
 
 namespace ComplianceGrains.Tests.Processes;
@@ -51,30 +50,9 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     private async Task<string> ScriptAsync(string command, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment = { ["COMPLIANCE_PG_PORT"] = _port.ToString(), ["COMPLIANCE_PG_DATA"] = _data },
-        };
-        info.ArgumentList.Add(Path.Combine(Executables.RepositoryRoot, "scripts", "postgres.sh"));
-        info.ArgumentList.Add(command);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scripts/postgres.sh {command} did not finish within {timeout.TotalSeconds} s.");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"scripts/postgres.sh {command} failed ({process.ExitCode}): {await errors}");
-        return await output;
+        var run = await ScriptRun.RunAsync("postgres.sh", [command],
+            new Dictionary<string, string> { ["COMPLIANCE_PG_PORT"] = _port.ToString(), ["COMPLIANCE_PG_DATA"] = _data }, timeout);
+        if (run.ExitCode != 0) throw new InvalidOperationException($"scripts/postgres.sh {command} failed ({run.ExitCode}): {run.Errors}");
+        return run.Output;
     }
 }

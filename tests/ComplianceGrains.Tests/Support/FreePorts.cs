@@ -24,6 +24,21 @@ public static class FreePorts
         throw new InvalidOperationException($"No free port in COMPLIANCE_TEST_PORTS ({range.First}-{range.First + range.Count - 1}).");
     }
 
+    /// <summary>
+    /// The first of <paramref name="count"/> consecutive free ports, for a script that numbers its servers' ports from a
+    /// base: in the <c>COMPLIANCE_TEST_PORTS</c> range when it is set, else below the kernel's ephemeral range.
+    /// </summary>
+    public static int Consecutive(int count)
+    {
+        var (first, available) = Range ?? (20_000, 12_000);
+        for (var attempt = 0; attempt < 200 && available >= count; attempt++)
+        {
+            var start = first + Random.Shared.Next(available - count + 1);
+            if (Enumerable.Range(start, count).All(IsFree)) return start;
+        }
+        throw new InvalidOperationException($"No {count} consecutive free ports from {first} to {first + available - 1}.");
+    }
+
     private static int SystemPicked()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
