@@ -8,8 +8,9 @@ namespace ComplianceGrains.Silo.Sqlite;
 /// directory is locked for this process; the schema is migrated when the database is opened. Reads use pooled
 /// connections of their own (WAL: readers never wait for the writer). Writes go through one writer connection: the
 /// writes that arrive together run in one transaction (group commit), a refused write (one whose statement failed)
-/// does not undo the others, and a write's task completes only after <c>COMMIT</c> returned with
-/// <c>synchronous=FULL</c>, i.e. after the WAL was flushed to disk.
+/// does not undo the others, and a write's task completes only after its transaction's pages were synced to the disk
+/// (<see cref="WalSync"/>: the sync that <c>synchronous=FULL</c> does inside every <c>COMMIT</c>, done beside the
+/// writer).
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 {
@@ -19,8 +20,13 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     private readonly SqliteConnection _writer;
     private readonly GroupCommit<SqliteWrite> _writes;
     private readonly WalCheckpointer _checkpointer;
+    private readonly WalSync _sync;
+    private FileStream? _log;
 
-    private SqliteDatabase(string directory, DataDirectoryLock directoryLock)
+    /// <summary>After a restart of the log, a file larger than this is cut back to it (a burst does not keep its size).</summary>
+    private const long LogSizeLimit = 64L * 1024 * 1024;
+
+    private SqliteDatabase(string directory, DataDirectoryLock directoryLock, SqliteTuning tuning)
     {
         Directory = directory;
         _lock = directoryLock;
@@ -32,16 +38,21 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         }.ToString();
         _writer = new SqliteConnection(ConnectionString);
         _writer.Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        // NORMAL: a COMMIT writes the log without syncing it; WalSync syncs it before any write is acknowledged.
+        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Migration = new SqliteSchemaMigrator(_writer).Migrate();
         // Checkpoints run beside the writer (WalCheckpointer), not inside its commits.
-        Execute(_writer, "PRAGMA wal_autocheckpoint=0");
-        _checkpointer = new WalCheckpointer(ConnectionString);
+        Execute(_writer, $"PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={LogSizeLimit}");
+        _checkpointer = new WalCheckpointer(ConnectionString, tuning.WalRestartFrames);
+        _sync = new WalSync(tuning.SyncLog is { } syncLog ? () => syncLog(LogPath) : SyncLog);
         SqliteCommands.KeepStatements(_writer);
         _writes = new GroupCommit<SqliteWrite>("sqlite", WriteBatchAsync, writers: 1, maxBatch: 512);
     }
 
     public string Directory { get; }
+
+    /// <summary>The write-ahead log beside the database file.</summary>
+    public string LogPath => Path.Combine(Directory, FileName + "-wal");
 
     public string ConnectionString { get; }
 
@@ -50,12 +61,12 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Locks <paramref name="directory"/> (creating it if needed), opens its database and migrates it.</summary>
     /// <exception cref="DataDirectoryInUseException">Another process holds the directory.</exception>
-    public static SqliteDatabase Open(string directory)
+    public static SqliteDatabase Open(string directory, SqliteTuning? tuning = null)
     {
         var directoryLock = DataDirectoryLock.Acquire(directory);
         try
         {
-            return new SqliteDatabase(directory, directoryLock);
+            return new SqliteDatabase(directory, directoryLock, tuning ?? new SqliteTuning());
         }
         catch
         {
@@ -74,7 +85,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Runs <paramref name="apply"/> on the writer connection inside the next group transaction and answers its result
-    /// once that transaction has committed. <paramref name="afterCommit"/> runs after the commit, in commit order (for
+    /// once that transaction has committed and reached the disk. <paramref name="afterCommit"/> runs then, in commit order (for
     /// in-memory copies of the data); an exception of <paramref name="apply"/> undoes its own changes only: a write of
     /// several statements that must stand or fall together says so with <paramref name="atomic"/> (a savepoint).
     /// </summary>
@@ -85,6 +96,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             afterCommit is null ? null : result => afterCommit((T)result!),
             atomic);
         await _writes.WriteAsync(write);
+        await write.Durable!;
         if (write.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         return (T)write.Result!;
     }
@@ -130,9 +142,21 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             throw;
         }
 
-        foreach (var write in batch)
-            if (write.Error is null) write.AfterCommit?.Invoke(write.Result);
+        _checkpointer.CatchUp(_writer);
+        var durable = _sync.Committed(() =>
+        {
+            foreach (var write in batch)
+                if (write.Error is null) write.AfterCommit?.Invoke(write.Result);
+        });
+        foreach (var write in batch) write.Durable = durable;
         return Task.CompletedTask;
+    }
+
+    /// <summary>fsync of the log file (through a handle of its own: a sync covers the file, whoever wrote it).</summary>
+    private void SyncLog()
+    {
+        _log ??= new FileStream(LogPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        _log.Flush(flushToDisk: true);
     }
 
     internal static void Execute(SqliteConnection connection, string sql)
@@ -146,6 +170,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await _writes.DisposeAsync();
+        await _sync.DisposeAsync();
+        _log?.Dispose();
         await _checkpointer.DisposeAsync();
         SqliteCommands.ForgetStatements(_writer);
         _writer.Dispose();
@@ -166,5 +192,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         public object? Result { get; set; }
 
         public Exception? Error { get; set; }
+
+        /// <summary>Completes once the transaction that carried the write is on the disk.</summary>
+        public Task? Durable { get; set; }
     }
 }
