@@ -41,9 +41,9 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         // NORMAL: a COMMIT writes the log without syncing it; WalSync syncs it before any write is acknowledged.
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         Migration = new SqliteSchemaMigrator(_writer).Migrate();
-        // Checkpoints run beside the writer (WalCheckpointer), not inside its commits.
-        Execute(_writer, $"PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={LogSizeLimit}");
-        _checkpointer = new WalCheckpointer(ConnectionString, tuning.WalRestartFrames);
+        // Checkpoints run beside the writer (WalCheckpointer); its own completes the log only once the log is long.
+        Execute(_writer, $"PRAGMA wal_autocheckpoint={tuning.WalRestartFrames}; PRAGMA journal_size_limit={LogSizeLimit}");
+        _checkpointer = new WalCheckpointer(ConnectionString);
         _sync = new WalSync(tuning.SyncLog is { } syncLog ? () => syncLog(LogPath) : SyncLog);
         SqliteCommands.KeepStatements(_writer);
         _writes = new GroupCommit<SqliteWrite>("sqlite", WriteBatchAsync, writers: 1, maxBatch: 512);
@@ -142,7 +142,6 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             throw;
         }
 
-        _checkpointer.CatchUp(_writer);
         var durable = _sync.Committed(() =>
         {
             foreach (var write in batch)
