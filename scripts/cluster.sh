@@ -39,13 +39,14 @@ fi
 
 postgres() { COMPLIANCE_PG_PORT=$pg_port bash "$repo/scripts/postgres.sh" "$@"; }
 
-# The pid in a pid file, if that process still runs the executable it was started with.
+# The pid in a pid file, if that process still runs the executable it was started with, or is still this script's
+# subshell about to exec it (on a busy machine a check can come before the exec).
 running_pid() {
   local file=$1 pid dll command
   [ -s "$file" ] || return 1
   read -r pid dll <"$file"
   { command=$(tr '\0' ' ' <"/proc/$pid/cmdline"); } 2>/dev/null || return 1
-  [[ "$command" == *"$dll"* ]] || return 1
+  [[ "$command" == *"$dll"* || "$command" == "$(tr '\0' ' ' <"/proc/$$/cmdline")" ]] || return 1
   echo "$pid"
 }
 

@@ -2,10 +2,11 @@ namespace ComplianceGrains.Compliance;
 
 /// <summary>
 /// What one grain-state write owes the stores beside it (the projection row of its snapshot, its history entries, its
-/// events), offered to the grain storage for the duration of that write. A storage that can commit them in the
-/// state's own transaction takes the offer (<see cref="TryTake"/>); then the state, its row, entries and events are
-/// durable together or not at all, and the outbox does not write them again. A storage that cannot ignores it, and the
-/// outbox delivers everything after the write, as before.
+/// events), offered to the grain storage for the duration of that write. A storage that can commit some or all of them
+/// in the state's own transaction takes the offer (<see cref="TryTake"/>) and says which parts it committed
+/// (<see cref="Committed"/>); those are durable together with the state or not at all, and the outbox does not write
+/// them again. What no storage committed, the outbox delivers after the write, as it does for a storage that ignores
+/// the offer.
 /// </summary>
 /// <remarks>
 /// The offer travels with the grain's call into <see cref="Orleans.Storage.IGrainStorage"/> (an async-local value),
@@ -31,10 +32,15 @@ public sealed class OwedWithState
 
     public IReadOnlyList<ComplianceEvent> Events { get; }
 
-    /// <summary>Whether a storage took the offer: true once the state write that carried it has returned, committed.</summary>
-    public bool Taken { get; private set; }
+    private bool _taken;
 
-    /// <summary>Runs <paramref name="writeState"/> with the offer; answers the offer, so the caller sees whether it was taken.</summary>
+    /// <summary>The parts a storage committed with the state; read once the state write that carried the offer has returned.</summary>
+    public OwedParts CommittedParts { get; private set; }
+
+    /// <summary>Called by the storage that took the offer, once the state and <paramref name="parts"/> have committed.</summary>
+    public void Committed(OwedParts parts) => CommittedParts |= parts;
+
+    /// <summary>Runs <paramref name="writeState"/> with the offer; answers the offer, so the caller sees what was committed with it.</summary>
     internal static async Task<OwedWithState> WriteAsync(
         GrainId owner, OfferingUserSnapshot? snapshot, IReadOnlyList<HistoryEntry> history, IReadOnlyList<ComplianceEvent> events,
         Func<Task> writeState)
@@ -54,12 +60,23 @@ public sealed class OwedWithState
 
     /// <summary>
     /// The offer of the write of <paramref name="grainId"/>'s state now under way, if any and not yet taken; the caller
-    /// commits it with the state or fails the write.
+    /// reports what it committed with the state (<see cref="Committed"/>), or fails the write.
     /// </summary>
     public static OwedWithState? TryTake(GrainId grainId)
     {
-        if (Offered.Value is not { Taken: false } offer || offer.Owner != grainId) return null;
-        offer.Taken = true;
+        if (Offered.Value is not { _taken: false } offer || offer.Owner != grainId) return null;
+        offer._taken = true;
         return offer;
     }
+}
+
+/// <summary>The parts of what a state write owes (<see cref="OwedWithState"/>) that a storage committed with it.</summary>
+[Flags]
+public enum OwedParts
+{
+    None = 0,
+    ProjectionRow = 1,
+    History = 2,
+    Events = 4,
+    All = ProjectionRow | History | Events,
 }

@@ -47,22 +47,21 @@ public sealed class StateOutbox(IGrainBase owner, OutboxConsumers consumers, Fun
 
     /// <summary>
     /// Writes the state with what it owes offered to the storage (<see cref="OwedWithState"/>), then delivers what the
-    /// storage did not commit with it: everything when it took nothing; otherwise only the provider's counters and the
-    /// webhooks' queue, which are grains, not rows.
+    /// storage did not commit with it: everything when it took nothing. The provider's counters and the webhooks' queue
+    /// are grains, not rows: they are always delivered here.
     /// </summary>
     public async Task StoreAsync(Func<Task> writeState, OfferingUserSnapshot? snapshot)
     {
         var owed = items();
         var offer = await OwedWithState.WriteAsync(owner.GrainContext.GrainId, snapshot, owed.History.ToList(), owed.Events.ToList(), writeState);
-        if (!offer.Taken)
-        {
-            await DeliverAsync(snapshot);
-            return;
-        }
-        owed.History.RemoveRange(0, offer.History.Count);
+        var committed = offer.CommittedParts;
+        if (committed.HasFlag(OwedParts.History)) owed.History.RemoveRange(0, offer.History.Count);
         await Task.WhenAll(
-            snapshot is null ? Task.CompletedTask : PublishAsync(snapshot, projected: true),
-            offer.Events.Count == 0 ? Task.CompletedTask : TryAsync(() => EnqueueStoredEventsAsync(offer.Events), "events"));
+            snapshot is null ? Task.CompletedTask : PublishAsync(snapshot, projected: committed.HasFlag(OwedParts.ProjectionRow)),
+            committed.HasFlag(OwedParts.History) ? Task.CompletedTask : TryAsync(AppendHistoryAsync, "history entries"),
+            !committed.HasFlag(OwedParts.Events) ? TryAsync(AppendEventsAsync, "events")
+                : offer.Events.Count == 0 ? Task.CompletedTask
+                : TryAsync(() => EnqueueStoredEventsAsync(offer.Events), "events"));
         KeepRetryingWhileUndelivered();
     }
 

@@ -1,7 +1,7 @@
 namespace ComplianceGrains.Marketplace;
 
 [GenerateSerializer]
-public sealed class OfferingUserState : Compliance.IOwedHistory
+public sealed class OfferingUserState
 {
     [Id(0)] public bool Exists { get; set; }
     [Id(1)] public Guid OfferingId { get; set; }

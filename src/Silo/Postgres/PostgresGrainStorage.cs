@@ -10,7 +10,7 @@ namespace ComplianceGrains.Silo.Postgres;
 /// writes of concurrent grains of a silo are group-committed, one statement per batch; each row is written only if it
 /// still has the ETag its grain read, and only the writes whose ETag lost fail (<see cref="InconsistentStateException"/>).
 /// A cleared state keeps its row (no payload, a new ETag), so that a stale activation still conflicts. The history
-/// entries a state owes (<see cref="IOwedHistory"/>) are appended by the same statement, so that a submission's state
+/// entries a write owes (<see cref="OwedWithState"/>) are appended by the same statement, so that a submission's state
 /// and its history commit together and its outbox has no history left to append.
 /// <para>
 /// States stored by Orleans' ADO.NET provider before this table existed stay in <c>orleans_storage</c> and are read
@@ -39,7 +39,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     /// <summary>
-    /// One grain's write in a batch, with the history entries its state owes (<see cref="IOwedHistory"/>);
+    /// One grain's write in a batch, with the history entries it owes (<see cref="OwedWithState"/>);
     /// <see cref="Stored"/> tells its caller whether its ETag won, <see cref="HistoryStored"/> whether the entries went
     /// into the same transaction.
     /// </summary>
@@ -80,16 +80,14 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var owed = grainState.State as IOwedHistory;
+        var owed = OwedWithState.TryTake(grainId);
         var write = new StateWrite(stateName, grainId.ToString(), _serializer.Serialize(grainState.State).ToArray(),
-            StoredETag(grainState.ETag), Guid.NewGuid(), owed?.UnappendedHistory.ToList() ?? []);
+            StoredETag(grainState.ETag), Guid.NewGuid(), owed?.History ?? []);
         await _writes.WriteAsync(write);
         if (!write.Stored) throw GrainStateRecords.Conflict(stateName, grainId, grainState.ETag);
         grainState.ETag = write.ETag.ToString("N");
         grainState.RecordExists = true;
-        // Delivered with the state: what the outbox would forget after appending them (they stay in the stored state
-        // until its next write, and a repeated append adds nothing).
-        if (write.HistoryStored) owed!.UnappendedHistory.RemoveRange(0, Math.Min(write.History.Count, owed.UnappendedHistory.Count));
+        if (write.HistoryStored) owed!.Committed(OwedParts.History);
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -54,6 +54,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
             },
             atomic: owed is not null);
         if (stored == 0) throw GrainStateRecords.Conflict(stateName, grainId, expected);
+        owed?.Committed(OwedParts.All);
         grainState.ETag = etag;
         grainState.RecordExists = true;
     }
