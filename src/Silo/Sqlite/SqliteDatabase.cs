@@ -38,8 +38,10 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         }.ToString();
         _writer = new SqliteConnection(ConnectionString);
         _writer.Open();
-        // NORMAL: a COMMIT writes the log without syncing it; WalSync syncs it before any write is acknowledged.
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        // NORMAL: a COMMIT writes the log without syncing it; WalSync syncs it before any write is acknowledged. The
+        // writer's page cache (64 MB instead of 2 MB) keeps the pages its updates descend through, which otherwise
+        // cost a read from the file system each.
+        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
         Migration = new SqliteSchemaMigrator(_writer).Migrate();
         // Checkpoints run beside the writer (WalCheckpointer); its own completes the log only once the log is long.
         Execute(_writer, $"PRAGMA wal_autocheckpoint={tuning.WalRestartFrames}; PRAGMA journal_size_limit={LogSizeLimit}");
