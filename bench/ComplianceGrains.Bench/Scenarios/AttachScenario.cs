@@ -11,7 +11,7 @@ namespace ComplianceGrains.Bench.Scenarios;
 /// </summary>
 public sealed class AttachScenario : IScenario
 {
-    public const double BarSeconds = 10;
+    public const double BarSeconds = 5;
     private const int Questions = 10;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);

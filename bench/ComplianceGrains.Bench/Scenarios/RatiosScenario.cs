@@ -6,8 +6,8 @@ namespace ComplianceGrains.Bench.Scenarios;
 /// <summary>The HTTP ceiling, completion_status/ and submit_answers/ back to back in one run, as ratios to the ceiling.</summary>
 public sealed class RatiosScenario : IScenario
 {
-    public const double CompletionStatusBar = 0.40;
-    public const double SubmitBar = 0.25;
+    public const double CompletionStatusBar = 0.60;
+    public const double SubmitBar = 0.30;
 
     public async Task<ScenarioReport> RunAsync(BenchContext context)
     {
