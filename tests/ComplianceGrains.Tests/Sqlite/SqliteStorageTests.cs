@@ -34,6 +34,34 @@ public sealed class SqliteStorageTests
     }
 
     [Fact]
+    public async Task A_data_file_of_the_first_schema_keeps_its_states_and_rows_when_they_move_into_tables_with_row_ids()
+    {
+        using var directory = new TemporaryDirectory();
+        var file = $"Data Source={Path.Combine(directory.Path, SqliteDatabase.FileName)};Pooling=False";
+        var (payload, snapshot, id) = (new byte[1700], new string('x', 2100), Guid.NewGuid().ToByteArray());
+        Random.Shared.NextBytes(payload);
+        await using (var before = new SqliteConnection(file))
+        {
+            before.Open();
+            new SqliteSchemaMigrator(before, SchemaScript.EmbeddedSqlite.Where(s => string.CompareOrdinal(s.Version, "003") < 0).ToList()).Migrate();
+            before.Execute("INSERT INTO grain_state VALUES ('offering-user', 'g/1', $1, 'e1')", payload);
+            before.Execute("INSERT INTO projection_rows VALUES ($1, 7, $2)", id, snapshot);
+        }
+
+        await using (var database = SqliteDatabase.Open(directory.Path))
+            Assert.Contains(database.Migration, script => script.Version == "003");
+
+        await using var after = new SqliteConnection(file);
+        after.Open();
+        var (storedPayload, storedETag) = Assert.Single(after.Rows(r => ((byte[])r[0], r.GetString(1)),
+            "SELECT payload, etag FROM grain_state WHERE state_name = 'offering-user' AND grain_id = 'g/1'"));
+        Assert.Equal(payload, storedPayload);
+        Assert.Equal("e1", storedETag);
+        Assert.Equal([(7L, snapshot)], after.Rows(r => (r.GetInt64(0), r.GetString(1)), "SELECT version, snapshot FROM projection_rows WHERE id = $1", id));
+        Assert.Equal(0L, after.Scalar("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%WITHOUT ROWID%' AND name IN ('grain_state', 'projection_rows')"));
+    }
+
+    [Fact]
     public async Task A_data_file_written_by_a_newer_build_is_refused_with_its_path_and_version()
     {
         using var directory = new TemporaryDirectory();
