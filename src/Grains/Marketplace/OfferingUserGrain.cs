@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ComplianceGrains.Checklists;
 using ComplianceGrains.Compliance;
 using ComplianceGrains.Domain;
@@ -419,6 +420,8 @@ public sealed class OfferingUserGrain(
             .Select(a => a.QuestionId!.Value)
             .Distinct()
             .ToList();
+        // The usual submission names only the checklist's own questions: no locator calls to wait for.
+        if (unknown.Count == 0) return FrozenSet<Guid>.Empty;
         var located = await Task.WhenAll(unknown.Select(async id =>
             (Id: id, Checklist: await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(id).GetChecklistIdAsync())));
         return located.Where(l => l.Checklist is not null).Select(l => l.Id).ToHashSet();
