@@ -195,8 +195,11 @@ public sealed class OfferingUserGrain(
     {
         await EnsureCanWriteAnswersAsync(caller);
         var (completion, definition) = await CurrentCompletionAsync();
-        var foreign = await QuestionsOfOtherChecklistsAsync(definition, answers);
-        var outcome = SubmissionValidation.Validate(definition.Questions, answers, foreign, mimeSniffer.Sniff);
+        var outcome = SubmissionValidation.Validate(definition.Questions, answers, FrozenSet<Guid>.Empty, mimeSniffer.Sniff);
+        // Only an item naming a question outside the checklist needs to know whether another checklist has it.
+        if (outcome.FailureTypes?.Contains(SubmissionValidation.FailureTypes.UnknownQuestion) == true
+            && await QuestionsOfOtherChecklistsAsync(definition, answers) is { Count: > 0 } foreign)
+            outcome = SubmissionValidation.Validate(definition.Questions, answers, foreign, mimeSniffer.Sniff);
         if (outcome.Errors is { } errors)
         {
             ComplianceMetrics.SubmissionRejected(outcome.FailureTypes!);
@@ -420,8 +423,6 @@ public sealed class OfferingUserGrain(
             .Select(a => a.QuestionId!.Value)
             .Distinct()
             .ToList();
-        // The usual submission names only the checklist's own questions: no locator calls to wait for.
-        if (unknown.Count == 0) return FrozenSet<Guid>.Empty;
         var located = await Task.WhenAll(unknown.Select(async id =>
             (Id: id, Checklist: await GrainFactory.GetGrain<IChecklistItemLocatorGrain>(id).GetChecklistIdAsync())));
         return located.Where(l => l.Checklist is not null).Select(l => l.Id).ToHashSet();
