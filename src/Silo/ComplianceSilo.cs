@@ -32,6 +32,7 @@ public static class ComplianceSilo
     public static ISiloBuilder ConfigureComplianceSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = SiloSettings.From(configuration);
+        silo.Services.AddGrainInterfaceTypeCache();
         silo.AddComplianceObservability(configuration);
         silo.Configure<GrainCollectionOptions>(options =>
         {

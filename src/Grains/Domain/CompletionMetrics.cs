@@ -17,7 +17,20 @@ public sealed record CompletionMetrics(
     /// <param name="answers">Current answers (raw JSON) by question id.</param>
     public static CompletionMetrics Compute(IReadOnlyList<QuestionView> questions, IReadOnlyDictionary<Guid, string> answers)
     {
-        var parsed = answers.ToDictionary(a => a.Key, a => JsonDocument.Parse(a.Value).RootElement.Clone());
+        var documents = answers.ToDictionary(a => a.Key, a => JsonDocument.Parse(a.Value));
+        try
+        {
+            return FromParsed(questions, documents.ToDictionary(d => d.Key, d => d.Value.RootElement));
+        }
+        finally
+        {
+            // The metrics keep no answer: the parsed documents go back to their pool, uncopied.
+            foreach (var document in documents.Values) document.Dispose();
+        }
+    }
+
+    private static CompletionMetrics FromParsed(IReadOnlyList<QuestionView> questions, Dictionary<Guid, JsonElement> parsed)
+    {
         var visible = QuestionVisibility.VisibleQuestions(questions, parsed);
         var visibleQuestions = questions.Where(q => visible.Contains(q.Id)).ToList();
         var answered = visibleQuestions.Count(q => parsed.ContainsKey(q.Id));

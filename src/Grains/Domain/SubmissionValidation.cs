@@ -70,7 +70,7 @@ public static class SubmissionValidation
             return NonField(foreign.Contains(questionId)
                 ? ValidationMessages.QuestionNotInChecklist(questionId)
                 : ValidationMessages.QuestionDoesNotExist(questionId));
-        if (TextRules.JsonErrors(("answer_data", item.AnswerJson)) is { Count: > 0 } textErrors) return textErrors;
+        if (TextRules.JsonProblem(item.AnswerJson) is { } textProblem) return new Dictionary<string, string[]> { ["answer_data"] = [textProblem] };
         if (item.AnswerJson is null)
         {
             answer = new AcceptedAnswer(question, null);

@@ -42,7 +42,8 @@ public static class TextRules
             var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 256 });
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+                // A string copied from the checked text keeps the rule; only an escape can spell a NUL or a lone surrogate.
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped
                     && Problem(reader.GetString()) is { } problem)
                     return problem;
             }
@@ -85,7 +86,16 @@ public static class TextRules
     /// <summary>The JSON text itself when it keeps the rule, otherwise <see cref="PlaceholderJson"/>.</summary>
     public static string RepairJson(string json) => JsonProblem(json) is null ? json : PlaceholderJson;
 
-    private static Dictionary<string, string[]> Collect(IEnumerable<(string Field, string? Problem)> checks) =>
-        checks.Where(c => c.Problem is not null).GroupBy(c => c.Field)
-            .ToDictionary(g => g.Key, g => g.Select(c => c.Problem!).Distinct().ToArray());
+    /// <summary>Each field with its distinct problems, fields and problems in the order found.</summary>
+    private static Dictionary<string, string[]> Collect(IEnumerable<(string Field, string? Problem)> checks)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, problem) in checks)
+        {
+            if (problem is null) continue;
+            if (!errors.TryGetValue(field, out var known)) errors[field] = [problem];
+            else if (!known.Contains(problem)) errors[field] = [.. known, problem];
+        }
+        return errors;
+    }
 }

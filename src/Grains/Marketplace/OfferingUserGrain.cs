@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ComplianceGrains.Checklists;
 using ComplianceGrains.Compliance;
 using ComplianceGrains.Domain;
@@ -194,8 +195,11 @@ public sealed class OfferingUserGrain(
     {
         await EnsureCanWriteAnswersAsync(caller);
         var (completion, definition) = await CurrentCompletionAsync();
-        var foreign = await QuestionsOfOtherChecklistsAsync(definition, answers);
-        var outcome = SubmissionValidation.Validate(definition.Questions, answers, foreign, mimeSniffer.Sniff);
+        var outcome = SubmissionValidation.Validate(definition.Questions, answers, FrozenSet<Guid>.Empty, mimeSniffer.Sniff);
+        // Only an item naming a question outside the checklist needs to know whether another checklist has it.
+        if (outcome.FailureTypes?.Contains(SubmissionValidation.FailureTypes.UnknownQuestion) == true
+            && await QuestionsOfOtherChecklistsAsync(definition, answers) is { Count: > 0 } foreign)
+            outcome = SubmissionValidation.Validate(definition.Questions, answers, foreign, mimeSniffer.Sniff);
         if (outcome.Errors is { } errors)
         {
             ComplianceMetrics.SubmissionRejected(outcome.FailureTypes!);

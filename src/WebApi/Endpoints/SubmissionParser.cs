@@ -22,17 +22,18 @@ public static class SubmissionParser
     {
         if (item.ValueKind != JsonValueKind.Object)
             return Invalid(new() { [ValidationException.NonFieldErrors] = [$"Invalid data. Expected a dictionary, but got {JsonBody.PythonTypeName(item)}."] });
-        var errors = new Dictionary<string, string[]>();
+        // Allocated for a malformed item only.
+        Dictionary<string, string[]>? errors = null;
         Guid? questionId = null;
         if (!item.TryGetProperty("question_uuid", out var id) || id.ValueKind == JsonValueKind.Null)
-            errors["question_uuid"] = [id.ValueKind == JsonValueKind.Null ? "This field may not be null." : "This field is required."];
+            (errors ??= [])["question_uuid"] = [id.ValueKind == JsonValueKind.Null ? "This field may not be null." : "This field is required."];
         else if (id.ValueKind == JsonValueKind.String && ApiJson.TryParseUuid(id.GetString(), out var parsed))
             questionId = parsed;
         else
-            errors["question_uuid"] = ["Must be a valid UUID."];
+            (errors ??= [])["question_uuid"] = ["Must be a valid UUID."];
         if (!item.TryGetProperty("answer_data", out var answer))
-            errors["answer_data"] = ["This field is required."];
-        return errors.Count > 0 ? Invalid(errors) : new SubmittedAnswer(questionId, answer.GetRawText(), null);
+            (errors ??= [])["answer_data"] = ["This field is required."];
+        return errors is not null ? Invalid(errors) : new SubmittedAnswer(questionId, answer.GetRawText(), null);
     }
 
     private static SubmittedAnswer Invalid(Dictionary<string, string[]> errors) => new(null, null, errors);

@@ -32,6 +32,7 @@ public static class OrleansHosting
             // A call that a silo does not answer in time (it was killed with the call in flight, or before the cluster
             // declared it dead) fails fast and answers 503 instead of holding its request for Orleans' default 30 s.
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = settings.ClientResponseTimeout);
+            client.Services.AddGrainInterfaceTypeCache();
             client.UseConnectionRetryFilter(RetryConnectingAsync);
             client.AddComplianceObservability(configuration);
             client.UseAdoNetClustering(options =>

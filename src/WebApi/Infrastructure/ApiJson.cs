@@ -48,8 +48,11 @@ public static class ApiJson
 
         public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
         {
-            if (double.IsFinite(value) && Math.Abs(value) < 1e15 && value == Math.Floor(value))
-                writer.WriteRawValue(value.ToString("0.0", CultureInfo.InvariantCulture));
+            Span<char> text = stackalloc char[24];
+            // The text is a number written here: the writer need not parse it again to validate it.
+            if (double.IsFinite(value) && Math.Abs(value) < 1e15 && value == Math.Floor(value)
+                && value.TryFormat(text, out var length, "0.0", CultureInfo.InvariantCulture))
+                writer.WriteRawValue(text[..length], skipInputValidation: true);
             else
                 writer.WriteNumberValue(value);
         }
@@ -60,7 +63,16 @@ public static class ApiJson
         public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             DateTime.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
-        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+        /// <summary>
+        /// Microseconds, truncated: the round-trip format of a UTC time (seven fraction digits, then Z) less its last
+        /// digit, which is what <c>yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'</c> writes, without parsing a custom format per value.
+        /// </summary>
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+        {
+            Span<char> text = stackalloc char[28];
+            value.ToUniversalTime().TryFormat(text, out _, "O", CultureInfo.InvariantCulture);
+            text[26] = 'Z';
+            writer.WriteStringValue(text[..27]);
+        }
     }
 }

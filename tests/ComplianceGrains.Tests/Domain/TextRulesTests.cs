@@ -62,6 +62,14 @@ public sealed class TextRulesTests
     }
 
     [Fact]
+    public void A_field_named_twice_lists_each_of_its_problems_once_in_the_order_found()
+    {
+        var errors = TextRules.Errors(("name", "\ud800"), ("label", "ok"), ("name", "a\0"), ("name", "\udc00"));
+        Assert.Equal(["name"], errors.Keys);
+        Assert.Equal([TextRules.InvalidUnicode, TextRules.NullCharacter], errors["name"]);
+    }
+
+    [Fact]
     public void A_submission_item_with_bad_text_is_refused_with_an_answer_data_error()
     {
         var question = new QuestionView(Guid.NewGuid(), Guid.NewGuid(), "c", ChecklistTypes.OfferingCompliance,

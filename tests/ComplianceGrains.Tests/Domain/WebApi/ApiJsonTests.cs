@@ -76,6 +76,22 @@ public sealed class ApiJsonTests
     }
 
     [Theory]
+    [InlineData(75.0, "75.0")]
+    [InlineData(0.0, "0.0")]
+    [InlineData(-2.0, "-2.0")]
+    [InlineData(33.3, "33.3")]
+    [InlineData(12.25, "12.25")]
+    public void Floats_keep_a_decimal_point_as_python_writes_them(double value, string written) =>
+        Assert.Equal(written, JsonSerializer.Serialize(value, ApiJson.Options));
+
+    [Fact]
+    public void Timestamps_at_the_ends_of_the_calendar_keep_four_digit_years_and_truncate_to_microseconds()
+    {
+        Assert.Equal("\"0001-01-01T00:00:00.000000Z\"", JsonSerializer.Serialize(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc), ApiJson.Options));
+        Assert.Equal("\"9999-12-31T23:59:59.999999Z\"", JsonSerializer.Serialize(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), ApiJson.Options));
+    }
+
+    [Theory]
     [InlineData("3f2c0e6b9d2a4c1e8f7a6b5c4d3e2f10", true)]
     [InlineData("3f2c0e6b-9d2a-4c1e-8f7a-6b5c4d3e2f10", true)]
     [InlineData("3f2c0e6b9d2a4c1e8f7a6b5c4d3e2f1", false)]
