@@ -1,0 +1,60 @@
+using System.Net;
+using ComplianceGrains.Tests.Support;
+using ComplianceGrains.WebApi.Auth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplianceGrains.Tests.Http;
+
+/// <summary>
+/// Tokens answered from the front end's cache are refused on the very next request once revoked (ARCHITECTURE.md,
+/// "Front end"): each test first makes sure that the token was served from the cache.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class TokenCacheTests(ApiFactory factory)
+{
+    private readonly ApiWorld _world = new(factory);
+
+    [Fact]
+    public async Task Refresh_token_refuses_the_cached_old_token_on_the_next_request()
+    {
+        var user = await _world.CreateUserAsync();
+        await TokenCacheProbe.ServedFromCacheAsync(factory, user.Client);
+
+        (await user.Client.PostAsync($"/api/users/{user.Id}/refresh_token/")).Expect(HttpStatusCode.OK);
+
+        (await user.Client.GetAsync("/api/users/me/")).ExpectDetail(HttpStatusCode.Unauthorized, "Invalid token.");
+    }
+
+    [Fact]
+    public async Task The_oldest_token_beyond_the_active_tokens_allowed_is_refused_on_the_next_request_though_cached()
+    {
+        var user = await _world.CreateUserAsync();
+        var first = _world.As(await LoginAsync(user));
+        await TokenCacheProbe.ServedFromCacheAsync(factory, first);
+
+        string latest = "";
+        for (var login = 0; login < 20; login++) latest = await LoginAsync(user);
+
+        (await first.GetAsync("/api/users/me/")).ExpectDetail(HttpStatusCode.Unauthorized, "Invalid token.");
+        (await _world.As(latest).GetAsync("/api/users/me/")).Expect(HttpStatusCode.OK);
+    }
+
+    private async Task<string> LoginAsync(TestUser user) =>
+        (await _world.Anonymous.PostAsync("/api-auth/password/", new { username = user.Username, password = "secret-password" }))
+        .Expect(HttpStatusCode.OK)["token"];
+}
+
+/// <summary>Proof that a token was cached, read from the front end's own cache.</summary>
+public static class TokenCacheProbe
+{
+    public static TokenCache Cache(ApiFactory factory) => factory.Services.GetRequiredService<TokenCache>();
+
+    /// <summary>Requests with the client's token until one is answered from the cache.</summary>
+    public static async Task ServedFromCacheAsync(ApiFactory factory, ApiClient client) =>
+        await Eventually.UntilAsync(async () =>
+        {
+            var hits = Cache(factory).Hits;
+            (await client.GetAsync("/api/users/me/")).Expect(HttpStatusCode.OK);
+            return Cache(factory).Hits > hits;
+        }, cached => cached, "a request answered from the token cache");
+}
