@@ -1,6 +1,7 @@
 using System.Net;
 using ComplianceGrains.Tests.Support;
 using ComplianceGrains.WebApi.Auth;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceGrains.Tests.Http;
@@ -37,6 +38,32 @@ public sealed class TokenCacheTests(ApiFactory factory)
 
         (await first.GetAsync("/api/users/me/")).ExpectDetail(HttpStatusCode.Unauthorized, "Invalid token.");
         (await _world.As(latest).GetAsync("/api/users/me/")).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Sign_out_refuses_the_cached_session_token_when_its_cookie_is_replayed()
+    {
+        var user = await _world.CreateUserAsync();
+        var cookies = new CookieContainer();
+        var browser = factory.CreateDefaultClient(new CookieContainerHandler(cookies));
+        var pages = new PageClient(browser);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await pages.PostFormAsync("/signin", null, new() { ["username"] = user.Username, ["password"] = "secret-password" })).Status);
+        var session = cookies.GetCookies(browser.BaseAddress!)["compliance.session"]!.Value;
+        await Eventually.UntilAsync(async () =>
+        {
+            var hits = TokenCacheProbe.Cache(factory).Hits;
+            Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync("/compliance/")).Status);
+            return TokenCacheProbe.Cache(factory).Hits > hits;
+        }, cached => cached, "a page whose session was checked from the token cache");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostFormAsync("/signout", null, new())).Status);
+
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/compliance/");
+        replay.Headers.Add("Cookie", $"compliance.session={session}");
+        using var replayed = await factory.CreateDefaultClient().SendAsync(replay);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Contains("/signin", replayed.Headers.Location!.ToString());
     }
 
     private async Task<string> LoginAsync(TestUser user) =>
