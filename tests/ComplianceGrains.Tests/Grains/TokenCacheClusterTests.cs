@@ -81,13 +81,7 @@ public sealed class TokenCacheClusterTests : IAsyncLifetime
         public TokenCache Cache => services.GetRequiredService<TokenCache>();
         public TokenAuthenticator Authenticator => services.GetRequiredService<TokenAuthenticator>();
 
-        /// <summary>Authenticates until an answer comes from the cache (the first subscription is made in the background).</summary>
-        public async Task ServedFromCacheAsync(string hash, Caller caller) =>
-            await Eventually.UntilAsync(async () =>
-            {
-                var hits = Cache.Hits;
-                Assert.Equal(caller, await Authenticator.AuthenticateAsync(hash));
-                return Cache.Hits > hits;
-            }, cached => cached, "an answer from the token cache");
+        public Task ServedFromCacheAsync(string hash, Caller caller) =>
+            TokenCacheProbe.ServedFromCacheAsync(Cache, async () => Assert.Equal(caller, await Authenticator.AuthenticateAsync(hash)));
     }
 }
