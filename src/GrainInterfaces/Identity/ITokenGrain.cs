@@ -17,4 +17,8 @@ public interface ITokenGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task<Caller?> AuthenticateAsync();
+
+    /// <summary><see cref="AuthenticateAsync"/>, for a front end that caches the answer when it may.</summary>
+    [AlwaysInterleave]
+    Task<TokenAuthentication> ResolveAsync();
 }

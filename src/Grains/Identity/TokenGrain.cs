@@ -25,6 +25,7 @@ public sealed class TokenGrain(
 {
     private DateTime _lastUsed;
     private bool _storingLastUse;
+    private bool _evictionPending;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -34,33 +35,65 @@ public sealed class TokenGrain(
 
     public async Task AssignAsync(Caller owner, int? lifetimeSeconds)
     {
+        var changesCachedCaller = MayBeCached(state.State) && StoodFor(state.State) != owner;
         _lastUsed = time.GetUtcNow().UtcDateTime;
         state.State = new TokenState
         {
             UserId = owner.UserId, IsStaff = owner.IsStaff, IsSupport = owner.IsSupport, HasFlags = true,
             LifetimeSeconds = lifetimeSeconds, LastUsed = _lastUsed,
         };
+        _evictionPending |= changesCachedCaller;
         await state.WriteStateAsync();
+        await EvictFromFrontEndsAsync();
     }
 
+    /// <summary>Returns once no front end answers from its cache for the token any more.</summary>
     public async Task RevokeAsync()
     {
-        if (state.State.UserId is null) return;
-        await state.ClearStateAsync();
-        state.State = new TokenState();
+        if (state.State.UserId is not null)
+        {
+            _evictionPending |= MayBeCached(state.State);
+            await state.ClearStateAsync();
+            state.State = new TokenState();
+        }
+        await EvictFromFrontEndsAsync();
     }
 
-    public async Task<Caller?> AuthenticateAsync()
+    public async Task<Caller?> AuthenticateAsync() => (await ResolveAsync()).Caller;
+
+    public async Task<TokenAuthentication> ResolveAsync()
     {
-        if (state.State.UserId is not { } userId) return null;
+        if (state.State.UserId is not { } userId) return TokenAuthentication.Refused;
         var now = time.GetUtcNow().UtcDateTime;
-        if (TokenExpiry.HasExpired(state.State.LifetimeSeconds, _lastUsed, now)) return null;
+        if (TokenExpiry.HasExpired(state.State.LifetimeSeconds, _lastUsed, now)) return TokenAuthentication.Refused;
         _lastUsed = now;
         await StoreLastUseAsync(now);
-        if (state.State.HasFlags) return new Caller(userId, state.State.IsStaff, state.State.IsSupport);
-        var owner = await GrainFactory.GetGrain<IUserGrain>(userId).AuthenticateAsync(this.GetPrimaryKeyString());
-        if (owner is not null && state.State.UserId == userId) await AssignAsync(owner, state.State.LifetimeSeconds);
-        return owner;
+        if (!state.State.HasFlags)
+        {
+            var owner = await GrainFactory.GetGrain<IUserGrain>(userId).AuthenticateAsync(this.GetPrimaryKeyString());
+            if (owner is null || state.State.UserId != userId) return new TokenAuthentication(owner, false);
+            await AssignAsync(owner, state.State.LifetimeSeconds);
+        }
+        return new TokenAuthentication(StoodFor(state.State), MayBeCached(state.State));
+    }
+
+    private static Caller? StoodFor(TokenState token) =>
+        token.UserId is { } userId ? new Caller(userId, token.IsStaff, token.IsSupport) : null;
+
+    /// <summary>
+    /// Front ends cache tokens without a lifetime only: a cached answer would not slide the lifetime, nor see it run out.
+    /// </summary>
+    private static bool MayBeCached(TokenState token) => token is { UserId: not null, HasFlags: true, LifetimeSeconds: not > 0 };
+
+    /// <summary>
+    /// Kept pending in the activation when the registry cannot be reached, so that the caller's retry evicts again even
+    /// though the token itself is already revoked.
+    /// </summary>
+    private async Task EvictFromFrontEndsAsync()
+    {
+        if (!_evictionPending) return;
+        await GrainFactory.GetGrain<ITokenCacheRegistryGrain>(0).EvictAsync(this.GetPrimaryKeyString());
+        _evictionPending = false;
     }
 
     /// <summary>

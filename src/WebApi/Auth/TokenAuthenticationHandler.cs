@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ComplianceGrains.Domain;
-using ComplianceGrains.Identity;
 using ComplianceGrains.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -9,14 +8,15 @@ using Microsoft.Extensions.Options;
 namespace ComplianceGrains.WebApi.Auth;
 
 /// <summary>
-/// <c>Authorization: Token &lt;key&gt;</c>. The token is hashed and resolved by its token grain on every request, so a
-/// refreshed or revoked token takes effect at once.
+/// <c>Authorization: Token &lt;key&gt;</c>. The token is hashed and resolved by the <see cref="TokenAuthenticator"/>, whose
+/// cache is told of every revocation before the revocation is acknowledged, so a refreshed or revoked token takes effect
+/// at once.
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    TokenAuthenticator tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
     private const string InvalidTokenKey = "invalid-token";
@@ -24,7 +24,7 @@ public sealed class TokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (CallerToken.Read(Request) is not { } token) return AuthenticateResult.NoResult();
-        var caller = await grains.GetGrain<ITokenGrain>(TokenHashing.Hash(token)).AuthenticateAsync();
+        var caller = await tokens.AuthenticateAsync(TokenHashing.Hash(token));
         if (caller is null)
         {
             Context.Items[InvalidTokenKey] = true;

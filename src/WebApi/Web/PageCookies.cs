@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ComplianceGrains.Identity;
 using ComplianceGrains.WebApi.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,7 +7,7 @@ namespace ComplianceGrains.WebApi.Web;
 
 /// <summary>
 /// The session cookie of the web pages. It carries the hash of a token issued at sign-in, and every request checks
-/// that token with its grain, so a revoked token (refresh_token/, sign-out) ends the session at once.
+/// that token (see <see cref="TokenAuthenticator"/>), so a revoked token (refresh_token/, sign-out) ends the session at once.
 /// </summary>
 public static class PageCookies
 {
@@ -39,8 +38,8 @@ public static class PageCookies
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var caller = TokenHash(context.Principal!) is { } hash ? await grains.GetGrain<ITokenGrain>(hash).AuthenticateAsync() : null;
+        var tokens = context.HttpContext.RequestServices.GetRequiredService<TokenAuthenticator>();
+        var caller = TokenHash(context.Principal!) is { } hash ? await tokens.AuthenticateAsync(hash) : null;
         if (caller is not null && caller.UserId == context.Principal!.Caller().UserId) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(Scheme);
