@@ -17,15 +17,22 @@ public sealed record CompletionMetrics(
     /// <param name="answers">Current answers (raw JSON) by question id.</param>
     public static CompletionMetrics Compute(IReadOnlyList<QuestionView> questions, IReadOnlyDictionary<Guid, string> answers)
     {
-        var documents = answers.ToDictionary(a => a.Key, a => JsonDocument.Parse(a.Value));
+        var documents = new List<JsonDocument>(answers.Count);
+        var parsed = new Dictionary<Guid, JsonElement>(answers.Count);
         try
         {
-            return FromParsed(questions, documents.ToDictionary(d => d.Key, d => d.Value.RootElement));
+            foreach (var (questionId, json) in answers)
+            {
+                var document = JsonDocument.Parse(json);
+                documents.Add(document);
+                parsed[questionId] = document.RootElement;
+            }
+            return FromParsed(questions, parsed);
         }
         finally
         {
             // The metrics keep no answer: the parsed documents go back to their pool, uncopied.
-            foreach (var document in documents.Values) document.Dispose();
+            foreach (var document in documents) document.Dispose();
         }
     }
 
