@@ -106,7 +106,7 @@ public sealed class EmbeddedExport(SqliteDatabase source, string connectionStrin
 
     private static async Task<int> CopyHistoryAsync(SqliteConnection reader, NpgsqlDataSource dataSource)
     {
-        var entries = reader.Rows(SqliteAnswerHistoryStore.Read, $"SELECT {SqliteAnswerHistoryStore.Columns} FROM answer_history");
+        var entries = SqliteAnswerHistoryStore.ReadAll(reader).ToList();
         await using var target = new PostgresAnswerHistoryStore(dataSource);
         await Task.WhenAll(entries.Chunk(500).Select(chunk => target.AppendAsync(chunk)));
         return entries.Count;

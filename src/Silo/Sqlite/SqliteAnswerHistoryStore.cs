@@ -3,42 +3,80 @@ using Microsoft.Data.Sqlite;
 
 namespace ComplianceGrains.Silo.Sqlite;
 
-/// <summary>The answer history of embedded mode: <c>answer_history</c>, appended with the other writes of a group commit.</summary>
+/// <summary>
+/// The answer history of embedded mode: <c>answer_history</c>, appended with the other writes of a group commit, one
+/// row per offering user and write (a submission's entries together). Each entry is stored once: entries that reach
+/// the sequence numbers already stored (a redelivery) are merged with the rows they overlap.
+/// </summary>
 public sealed class SqliteAnswerHistoryStore(SqliteDatabase database) : IAnswerHistoryStore
 {
-    /// <summary>The columns <see cref="Read"/> takes, in its order.</summary>
-    internal const string Columns =
-        "offering_user_id, completion_id, question_id, question_description, answer, user_id, user_name, submitted, sequence";
-
-    public Task AppendAsync(IReadOnlyList<HistoryEntry> entries) =>
-        entries.Count == 0 ? Task.CompletedTask : database.WriteAsync(connection => Insert(connection, entries));
-
-    /// <summary>Inserts the entries on the writer connection, in the transaction under way.</summary>
-    internal static void Insert(SqliteConnection connection, IReadOnlyList<HistoryEntry> entries)
+    public Task AppendAsync(IReadOnlyList<HistoryEntry> entries)
     {
-        foreach (var e in entries)
+        if (entries.Count == 0) return Task.CompletedTask;
+        var rows = RowsOf(entries);
+        return database.WriteAsync(connection => Insert(connection, rows), atomic: true);
+    }
+
+    /// <summary>The rows <paramref name="entries"/> are appended as, their JSON written before they reach the writer.</summary>
+    internal static IReadOnlyList<HistoryRow> RowsOf(IReadOnlyList<HistoryEntry> entries) =>
+        entries.GroupBy(e => e.OfferingUserId)
+            .Select(group => HistoryRow.Of(group.Key, group.DistinctBy(e => e.Sequence).OrderBy(e => e.Sequence).ToArray()))
+            .ToArray();
+
+    /// <summary>Appends the rows on the writer connection, in the transaction under way (with a savepoint around it).</summary>
+    internal static void Insert(SqliteConnection connection, IReadOnlyList<HistoryRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            var newest = connection.Scalar(
+                "SELECT last_sequence FROM answer_history WHERE offering_user_id = $1 ORDER BY sequence DESC LIMIT 1", row.OfferingUserId);
+            var appended = newest is long last && last >= row.First ? MergedWithOverlapping(connection, row) : row;
             connection.Execute("""
-                INSERT INTO answer_history (offering_user_id, sequence, completion_id, question_id, question_description, answer,
-                    user_id, user_name, submitted)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
-                """, e.OfferingUserId, e.Sequence, e.CompletionId, e.QuestionId, e.QuestionDescription, e.AnswerJson,
-                e.UserId, e.UserName, SqliteCommands.Ticks(e.Submitted));
+                INSERT INTO answer_history (offering_user_id, sequence, last_sequence, entry_count, entries)
+                VALUES ($1, $2, $3, $4, $5)
+                """, appended.OfferingUserId, appended.First, appended.Last, appended.Entries.Count, appended.Json);
+        }
+    }
+
+    /// <summary>Removes the stored rows that reach <paramref name="row"/>'s first entry and answers one row of all their entries, each once.</summary>
+    private static HistoryRow MergedWithOverlapping(SqliteConnection connection, HistoryRow row)
+    {
+        var stored = connection.Rows(r => (RowId: r.GetInt64(0), Entries: HistoryRowJson.Read(r.GetString(1))),
+            "SELECT rowid, entries FROM answer_history WHERE offering_user_id = $1 AND last_sequence >= $2", row.OfferingUserId, row.First);
+        foreach (var (rowId, _) in stored) connection.Execute("DELETE FROM answer_history WHERE rowid = $1", rowId);
+        var merged = stored.SelectMany(s => s.Entries).Concat(row.Entries).DistinctBy(e => e.Sequence).OrderBy(e => e.Sequence).ToArray();
+        return HistoryRow.Of(row.OfferingUserId, merged);
     }
 
     public Task<Page<HistoryEntry>> ListAsync(Guid offeringUserId, PageRequest page)
     {
         using var connection = database.OpenReader();
-        var items = connection.Rows(Read,
-            $"SELECT {Columns} FROM answer_history WHERE offering_user_id = $1 ORDER BY sequence DESC LIMIT $3 OFFSET $2",
-            offeringUserId, page.Offset, page.Limit);
-        var total = (long)connection.Scalar("SELECT count(*) FROM answer_history WHERE offering_user_id = $1", offeringUserId)!;
+        var total = (long)connection.Scalar("SELECT coalesce(sum(entry_count), 0) FROM answer_history WHERE offering_user_id = $1", offeringUserId)!;
+        var items = new List<HistoryEntry>();
+        var skip = page.Offset;
+        using var command = connection.Command(
+            "SELECT entry_count, entries FROM answer_history WHERE offering_user_id = $1 ORDER BY sequence DESC", offeringUserId);
+        using var reader = command.ExecuteReader();
+        while (items.Count < page.Limit && reader.Read())
+        {
+            var count = reader.GetInt32(0);
+            // Rows wholly before the page are counted, not decoded.
+            if (skip >= count)
+            {
+                skip -= count;
+                continue;
+            }
+            var entries = HistoryRowJson.Read(reader.GetString(1));
+            for (var i = entries.Length - 1 - skip; i >= 0 && items.Count < page.Limit; i--) items.Add(entries[i]);
+            skip = 0;
+        }
         return Task.FromResult(new Page<HistoryEntry>(items, (int)total));
     }
 
     public Task DeleteAsync(Guid offeringUserId) =>
         database.WriteAsync(connection => connection.Execute("DELETE FROM answer_history WHERE offering_user_id = $1", offeringUserId));
 
-    internal static HistoryEntry Read(SqliteDataReader r) => new(
-        r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-        r.GetGuid(5), r.GetString(6), SqliteCommands.FromTicks(r.GetInt64(7)), r.GetInt64(8));
+    /// <summary>Every stored entry (the export of a data directory).</summary>
+    internal static IEnumerable<HistoryEntry> ReadAll(SqliteConnection connection) =>
+        connection.Rows(r => HistoryRowJson.Read(r.GetString(0)), "SELECT entries FROM answer_history").SelectMany(entries => entries);
 }

@@ -35,6 +35,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
         var key = grainId.ToString();
         var owed = projection is null ? null : OwedWithState.TryTake(grainId);
         var row = owed?.Snapshot is { } snapshot ? SnapshotJson.Write(snapshot) : null;
+        var history = owed is null ? null : SqliteAnswerHistoryStore.RowsOf(owed.History);
         var stored = await database.WriteAsync(
             connection =>
             {
@@ -45,7 +46,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
                     : connection.Execute(
                         "UPDATE grain_state SET payload = $3, etag = $4 WHERE state_name = $1 AND grain_id = $2 AND etag = $5",
                         stateName, key, payload, etag, expected);
-                if (written == 1 && owed is not null) WriteOwed(connection, owed, row);
+                if (written == 1 && owed is not null) WriteOwed(connection, owed, row, history!);
                 return written;
             },
             written =>
@@ -59,10 +60,10 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
         grainState.RecordExists = true;
     }
 
-    private static void WriteOwed(SqliteConnection connection, OwedWithState owed, string? row)
+    private static void WriteOwed(SqliteConnection connection, OwedWithState owed, string? row, IReadOnlyList<HistoryRow> history)
     {
         if (owed.Snapshot is { } snapshot) SqliteComplianceProjection.Upsert(connection, snapshot, row!);
-        SqliteAnswerHistoryStore.Insert(connection, owed.History);
+        SqliteAnswerHistoryStore.Insert(connection, history);
         SqliteComplianceEventStore.Insert(connection, owed.Events);
     }
 
