@@ -170,9 +170,7 @@ up() {
   ConnectionStrings__Compliance=$connection dotnet "$silo_dll" migrate
 
   token=$(admin_token)
-  # Processes of one machine share its cores: idle thread-pool workers sleep instead of spinning (.NET's own setting).
-  local common=(Hosting__Mode=Cluster "ConnectionStrings__Compliance=$connection" DOTNET_ENVIRONMENT=Production
-    DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0)
+  local common=(Hosting__Mode=Cluster "ConnectionStrings__Compliance=$connection" DOTNET_ENVIRONMENT=Production)
   for i in $(seq 0 $((silos - 1))); do
     start "silo-$i" "$silo_dll" "${common[@]}" Orleans__AdvertisedAddress=127.0.0.1 \
       "Orleans__SiloPort=$((silo_port + i))" "Orleans__GatewayPort=$((gateway_port + i))" "Metrics__Port=$((metrics_port + i))"

@@ -35,7 +35,7 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         if (!File.Exists(launcher)) info.ArgumentList.Add(dll);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        // Idle thread-pool workers sleep at once instead of spinning (.NET's own setting, as scripts/cluster.sh sets it):
+        // Idle thread-pool workers sleep at once instead of spinning (.NET's own setting; --server-env overrides it):
         // the bench's servers, PostgreSQL and the load generator share the machine's cores, and a worker spinning for
         // work takes its core from a process that has some. Every server started here gets it, the reference server too.
         info.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
