@@ -67,27 +67,20 @@ public sealed class PostgresAnswerHistoryStore(NpgsqlDataSource dataSource, ILog
 
     /// <summary>
     /// The entries' columns as nine array parameters, in the table's column order: offering user, sequence, completion,
-    /// question, question description, answer (jsonb), user, user name, submitted. Each has its type set: a statement is
-    /// prepared for the parameter types it first ran with, and an empty array's type is not what its values would give
-    /// (an empty <c>DateTime[]</c> is not <c>timestamptz[]</c>), so a batch without entries ran unprepared, parsed and
-    /// planned again every time.
+    /// question, question description, answer (jsonb), user, user name, submitted (<see cref="ArrayParameter"/>).
     /// </summary>
     internal static void AddColumns(NpgsqlParameterCollection parameters, IReadOnlyList<HistoryEntry> entries)
     {
-        parameters.Add(Array(NpgsqlDbType.Uuid, entries.Select(e => e.OfferingUserId)));
-        parameters.Add(Array(NpgsqlDbType.Bigint, entries.Select(e => e.Sequence)));
-        parameters.Add(Array(NpgsqlDbType.Uuid, entries.Select(e => e.CompletionId)));
-        parameters.Add(Array(NpgsqlDbType.Uuid, entries.Select(e => e.QuestionId)));
-        parameters.Add(Array(NpgsqlDbType.Text, entries.Select(e => e.QuestionDescription)));
-        parameters.Add(Array(NpgsqlDbType.Jsonb, entries.Select(e => (object?)e.AnswerJson ?? DBNull.Value)));
-        parameters.Add(Array(NpgsqlDbType.Uuid, entries.Select(e => e.UserId)));
-        parameters.Add(Array(NpgsqlDbType.Text, entries.Select(e => e.UserName)));
-        parameters.Add(Array(NpgsqlDbType.TimestampTz, entries.Select(e => DateTime.SpecifyKind(e.Submitted, DateTimeKind.Utc))));
+        parameters.Add(ArrayParameter.Of(NpgsqlDbType.Uuid, entries.Select(e => e.OfferingUserId)));
+        parameters.Add(ArrayParameter.Of(NpgsqlDbType.Bigint, entries.Select(e => e.Sequence)));
+        parameters.Add(ArrayParameter.Of(NpgsqlDbType.Uuid, entries.Select(e => e.CompletionId)));
+        parameters.Add(ArrayParameter.Of(NpgsqlDbType.Uuid, entries.Select(e => e.QuestionId)));
+        parameters.Add(ArrayParameter.Of(NpgsqlDbType.Text, entries.Select(e => e.QuestionDescription)));
+        parameters.Add(ArrayParameter.Of(NpgsqlDbType.Jsonb, entries.Select(e => (object?)e.AnswerJson ?? DBNull.Value)));
+        parameters.Add(ArrayParameter.Of(NpgsqlDbType.Uuid, entries.Select(e => e.UserId)));
+        parameters.Add(ArrayParameter.Of(NpgsqlDbType.Text, entries.Select(e => e.UserName)));
+        parameters.Add(ArrayParameter.Of(NpgsqlDbType.TimestampTz, entries.Select(e => DateTime.SpecifyKind(e.Submitted, DateTimeKind.Utc))));
     }
-
-    /// <summary>An array parameter of <paramref name="elementType"/>, whatever its length.</summary>
-    internal static NpgsqlParameter Array<T>(NpgsqlDbType elementType, IEnumerable<T> values) =>
-        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | elementType };
 
     public async Task<Page<HistoryEntry>> ListAsync(Guid offeringUserId, PageRequest page)
     {

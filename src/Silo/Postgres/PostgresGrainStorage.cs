@@ -165,13 +165,13 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
             SELECT etag FROM stored
             """);
         command.Parameters.Add(new() { Value = _serviceId });
-        command.Parameters.Add(PostgresAnswerHistoryStore.Array(NpgsqlDbType.Text, batch.Select(w => w.StateName)));
-        command.Parameters.Add(PostgresAnswerHistoryStore.Array(NpgsqlDbType.Text, batch.Select(w => w.GrainId)));
-        command.Parameters.Add(PostgresAnswerHistoryStore.Array(NpgsqlDbType.Bytea, batch.Select(w => w.Payload)));
-        command.Parameters.Add(PostgresAnswerHistoryStore.Array(NpgsqlDbType.Uuid, batch.Select(w => w.Expected is { } e ? (object)e : DBNull.Value)));
-        command.Parameters.Add(PostgresAnswerHistoryStore.Array(NpgsqlDbType.Uuid, batch.Select(w => w.ETag)));
+        command.Parameters.Add(ArrayParameter.Of(NpgsqlDbType.Text, batch.Select(w => w.StateName)));
+        command.Parameters.Add(ArrayParameter.Of(NpgsqlDbType.Text, batch.Select(w => w.GrainId)));
+        command.Parameters.Add(ArrayParameter.Of(NpgsqlDbType.Bytea, batch.Select(w => w.Payload)));
+        command.Parameters.Add(ArrayParameter.Of(NpgsqlDbType.Uuid, batch.Select(w => w.Expected is { } e ? (object)e : DBNull.Value)));
+        command.Parameters.Add(ArrayParameter.Of(NpgsqlDbType.Uuid, batch.Select(w => w.ETag)));
         var owed = withHistory ? batch.SelectMany(w => w.History.Select(entry => (w.ETag, Entry: entry))).ToList() : [];
-        command.Parameters.Add(PostgresAnswerHistoryStore.Array(NpgsqlDbType.Uuid, owed.Select(o => o.ETag)));
+        command.Parameters.Add(ArrayParameter.Of(NpgsqlDbType.Uuid, owed.Select(o => o.ETag)));
         PostgresAnswerHistoryStore.AddColumns(command.Parameters, owed.Select(o => o.Entry).ToList());
         var stored = new HashSet<Guid>();
         await using (var reader = await command.ExecuteReaderAsync())
