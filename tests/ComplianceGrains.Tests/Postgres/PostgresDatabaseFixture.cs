@@ -34,7 +34,31 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        foreach (var name in _databases) await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        foreach (var name in _databases) await DropAsync(name);
+    }
+
+    /// <summary>
+    /// Drops a test database; a drop that the server refuses while another class creates or drops one at the same time
+    /// is tried again, and one still refused is left on the disposable test server rather than failing the run.
+    /// </summary>
+    private async Task DropAsync(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (PostgresException)
+            {
+                return;
+            }
+        }
     }
 
     private async Task ExecuteOnServerAsync(string sql)
