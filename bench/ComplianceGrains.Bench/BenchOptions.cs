@@ -27,6 +27,8 @@ public sealed record BenchOptions
           --in-memory            with --start-embedded: the server's memory mode (Storage:Mode=Memory) instead of SQLite
           --start-cluster        with --postgres: migrate, start the Release-built src/Silo and src/WebApi in cluster mode
           --silos N              with --start-cluster: N silos (default 1), each started once the previous one has joined
+          --silo-cpu CORES       with --start-cluster: each silo in a CPU control group of its own, capped at CORES cores
+                                 (e.g. 0.3; needs root): silos of a fixed capacity, as on machines of their own
           --postgres CS          a PostgreSQL connection string (pg-submit; --start-cluster); pg-submit also runs the
                                  conventional bench/ReferenceServer (build it with -c Release) and pgbench on it; with
                                  --start-embedded measures the ceiling of a server that stores nothing there
@@ -51,6 +53,7 @@ public sealed record BenchOptions
     public bool InMemory { get; init; }
     public bool StartCluster { get; init; }
     public int Silos { get; init; } = 1;
+    public double? SiloCpu { get; init; }
     public string? Postgres { get; init; }
     public int? ServerPid { get; init; }
     public TimeSpan Settle { get; init; } = TimeSpan.Zero;
@@ -85,6 +88,7 @@ public sealed record BenchOptions
                     "--in-memory" => result with { InMemory = true },
                     "--start-cluster" => result with { StartCluster = true },
                     "--silos" => result with { Silos = Positive(Value()) },
+                    "--silo-cpu" => result with { SiloCpu = Cores(Value()) },
                     "--postgres" => result with { Postgres = Value() },
                     "--server-env" => result with { ServerEnvironment = WithVariable(result.ServerEnvironment, Value()) },
                     "--telemetry" => result with { ServerEnvironment = WithTelemetry(result.ServerEnvironment, Value()) },
@@ -103,6 +107,11 @@ public sealed record BenchOptions
         if (result.StartCluster && result.Postgres is null)
         {
             error = "--start-cluster needs --postgres.";
+            return false;
+        }
+        if (result.SiloCpu is not null && !result.StartCluster)
+        {
+            error = "--silo-cpu needs --start-cluster.";
             return false;
         }
         options = result;
@@ -126,6 +135,11 @@ public sealed record BenchOptions
         };
         return new Dictionary<string, string>(variables) { ["Telemetry__Enabled"] = enabled, ["Dashboard__Enabled"] = enabled };
     }
+
+    private static double Cores(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0.01
+            ? value
+            : throw new FormatException($"'{text}' is not a number of cores (at least 0.01).");
 
     private static int Positive(string text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0

@@ -29,6 +29,11 @@ public static class BenchRunner
         try
         {
             var report = await scenario.RunAsync(context);
+            foreach (var capped in server.CappedProcesses)
+            {
+                var (periods, throttled) = capped.Quota!.Throttling();
+                report.Add(new Figure($"{capped.Role} capped at {capped.Quota.Cores:0.###} cores: periods throttled", ScenarioReport.Ratio(throttled, periods) * 100, "%"));
+            }
             ReportPrinter.Print(report);
             if (options.Out is { } path) ResultsFile.Write(path, options, machine, report);
             return 0;

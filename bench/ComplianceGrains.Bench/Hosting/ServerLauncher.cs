@@ -25,12 +25,13 @@ public static class ServerLauncher
         try
         {
             var grainHost = options.StartCluster
-                ? await StartClusterAsync(options.Postgres!, options.Silos, token, url, logs, options.ServerEnvironment, processes)
+                ? await StartClusterAsync(options, token, url, logs, processes)
                 : StartEmbedded(EmbeddedEnvironment(options, token, logs), url, logs, processes);
             await WaitAsync(url, "/health/ready", processes);
             Console.WriteLine($"server ready at {url} (grain host pid {grainHost.Pid})");
             return new ServerHandle(url, token, processes, grainHost.Pid, logs,
-                options.StartEmbedded ? () => RestartEmbeddedAsync(EmbeddedEnvironment(options, token, logs), url, logs, processes) : null);
+                options.StartEmbedded ? () => RestartEmbeddedAsync(EmbeddedEnvironment(options, token, logs), url, logs, processes) : null,
+                usesPostgres: options.StartCluster);
         }
         catch
         {
@@ -73,13 +74,16 @@ public static class ServerLauncher
         return (clock.Elapsed, webApi.Pid);
     }
 
-    /// <summary>Migrates, starts the silos one after the other (each once the previous one serves its metrics port, i.e. has joined the cluster), then the front end; returns the first silo.</summary>
-    private static async Task<ServerProcess> StartClusterAsync(string postgres, int silos, string token, Uri url, string logs,
-        IReadOnlyDictionary<string, string> extra, List<ServerProcess> processes)
+    /// <summary>
+    /// Migrates, starts the silos one after the other (each once the previous one serves its metrics port, i.e. has
+    /// joined the cluster; each under its own CPU cap with --silo-cpu), then the front end; returns the first silo.
+    /// </summary>
+    private static async Task<ServerProcess> StartClusterAsync(BenchOptions options, string token, Uri url, string logs, List<ServerProcess> processes)
     {
-        var shared = new Dictionary<string, string>(extra)
+        var silos = options.Silos;
+        var shared = new Dictionary<string, string>(options.ServerEnvironment)
         {
-            ["ConnectionStrings__Compliance"] = postgres,
+            ["ConnectionStrings__Compliance"] = options.Postgres!,
             ["Hosting__Mode"] = "Cluster",
             ["Orleans__ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
         };
@@ -95,7 +99,7 @@ public static class ServerLauncher
                 ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
                 ["Orleans__AdvertisedAddress"] = "127.0.0.1",
                 ["Metrics__Port"] = metrics.Port.ToString(),
-            }, Path.Combine(logs, i == 0 ? "silo.log" : $"silo-{i}.log")));
+            }, Path.Combine(logs, i == 0 ? "silo.log" : $"silo-{i}.log"), options.SiloCpu));
             // Any answer will do (telemetry off answers 404): the listener starts after the silo has joined.
             if (silos > 1) await WaitAsync(metrics, "/metrics", processes, anyAnswer: true);
         }

@@ -13,16 +13,25 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StreamWriter log;
 
-    private ServerProcess(Process process, StreamWriter log)
+    private ServerProcess(Process process, StreamWriter log, string role, CpuQuota? quota)
     {
         this.process = process;
         this.log = log;
+        Role = role;
+        Quota = quota;
     }
+
+    /// <summary>What the process is, named after its log file (<c>silo</c>, <c>silo-1</c>, <c>webapi</c>).</summary>
+    public string Role { get; }
+
+    /// <summary>The CPU cap the process runs under, if it was given one.</summary>
+    public CpuQuota? Quota { get; }
 
     public int Pid => process.Id;
     public bool HasExited => process.HasExited;
 
-    public static ServerProcess Start(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath)
+    public static ServerProcess Start(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath,
+        double? cpuCores = null)
     {
         if (!File.Exists(dll)) throw new BenchException($"{dll} is missing: build it first with dotnet build -c Release.");
         var launcher = Path.ChangeExtension(dll, null);
@@ -45,10 +54,17 @@ public sealed class ServerProcess : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        if (!process.Start()) throw new BenchException($"could not start {dll}");
+        var role = Path.GetFileNameWithoutExtension(logPath);
+        var quota = cpuCores is { } cores ? CpuQuota.Create($"compliance-bench-{Environment.ProcessId}-{role}", cores) : null;
+        if (!process.Start())
+        {
+            quota?.Dispose();
+            throw new BenchException($"could not start {dll}");
+        }
+        quota?.Add(process.Id);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServerProcess(process, log);
+        return new ServerProcess(process, log, role, quota);
     }
 
     /// <summary>A link to the launcher named after the log file (<c>bench-webapi</c> for <c>webapi.log</c>); the launcher finds its program through it.</summary>
@@ -86,6 +102,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        Quota?.Dispose();
         lock (log) log.Dispose();
     }
 }

@@ -19,14 +19,24 @@ public static class LoadRunner
         Console.WriteLine($"  {names}: {settings.Concurrency} clients, {settings.Warmup.TotalSeconds:0} s warm-up + {settings.Duration.TotalSeconds:0} s");
         var functions = operations.Select(o => o.Operation).ToArray();
         if (settings.Warmup > TimeSpan.Zero) await PhaseAsync(settings.Concurrency, settings.Warmup, functions);
+        var cpuBefore = settings.CpuUse?.Invoke();
         var (workers, seconds) = await PhaseAsync(settings.Concurrency, settings.Duration, functions);
+        var cpuAfter = settings.CpuUse?.Invoke();
         return operations.Select((o, i) =>
         {
             var ticks = workers.SelectMany(w => w.Ticks[i]).ToList();
             var firstError = workers.Select(w => w.FirstError[i]).FirstOrDefault(e => e is not null);
-            return new LoadResult(o.Name, settings.Concurrency, seconds, ticks.Count, workers.Sum(w => w.Errors[i]), LatencySummary.From(ticks), firstError);
+            var cpu = operations.Length == 1 && cpuBefore is not null && cpuAfter is not null ? PerRequest(cpuBefore, cpuAfter, ticks.Count) : null;
+            return new LoadResult(o.Name, settings.Concurrency, seconds, ticks.Count, workers.Sum(w => w.Errors[i]), LatencySummary.From(ticks), firstError, cpu);
         }).ToList();
     }
+
+    private static Dictionary<string, double>? PerRequest(
+        IReadOnlyDictionary<string, TimeSpan> before, IReadOnlyDictionary<string, TimeSpan> after, int requests) =>
+        requests == 0
+            ? null
+            : after.Where(a => before.ContainsKey(a.Key))
+                .ToDictionary(a => a.Key, a => (a.Value - before[a.Key]).TotalMicroseconds / requests);
 
     private static async Task<(Worker[] Workers, double Seconds)> PhaseAsync(int concurrency, TimeSpan duration, Func<Random, Task>[] operations)
     {

@@ -13,6 +13,9 @@ public static class ReportPrinter
         Console.WriteLine();
         Console.WriteLine($"== {report.Name} ==");
         if (report.Loads.Count > 0) Console.Write(Table(report));
+        foreach (var load in report.Loads.Where(l => l.CpuMicrosecondsPerRequest is not null))
+            Console.WriteLine($"CPU per request in {load.Name}: " +
+                string.Join(", ", load.CpuMicrosecondsPerRequest!.Select(c => $"{c.Key} {c.Value.ToString("0", CultureInfo.InvariantCulture)} µs")));
         foreach (var figure in report.Figures) Console.WriteLine($"{figure.Name}: {figure.Value.ToString("0.###", CultureInfo.InvariantCulture)} {figure.Unit}");
         foreach (var load in report.Loads.Where(l => l.FirstError is not null)) Console.WriteLine($"first error in {load.Name}: {load.FirstError}");
         foreach (var check in report.Checks)

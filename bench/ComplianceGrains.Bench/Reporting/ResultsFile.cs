@@ -21,12 +21,15 @@ public static class ResultsFile
                 concurrency = options.Concurrency,
                 duration_seconds = options.Duration.TotalSeconds,
                 warmup_seconds = options.Warmup.TotalSeconds,
+                silos = options.StartCluster ? options.Silos : (int?)null,
+                silo_cpu_cores = options.SiloCpu,
                 mode = options.StartCluster ? "cluster (started)" : options.StartEmbedded ? "embedded (started)" : options.Url.ToString(),
             },
             loads = report.Loads.Select(l => new
             {
                 l.Name, l.Concurrency, l.Seconds, l.Requests, l.Errors, l.RequestsPerSecond,
                 p50_ms = l.Latency.P50Ms, p95_ms = l.Latency.P95Ms, p99_ms = l.Latency.P99Ms, max_ms = l.Latency.MaxMs, l.FirstError,
+                cpu_us_per_request = l.CpuMicrosecondsPerRequest,
             }),
             figures = report.Figures,
             checks = report.Checks,
