@@ -16,7 +16,13 @@ public sealed class CpuQuota : IDisposable
     private const string Root = "/sys/fs/cgroup";
     private readonly string directory;
 
-    private CpuQuota(string directory) => this.directory = directory;
+    private CpuQuota(string directory, double cores)
+    {
+        this.directory = directory;
+        Cores = cores;
+    }
+
+    public double Cores { get; }
 
     public static CpuQuota Create(string name, double cores)
     {
@@ -30,12 +36,12 @@ public sealed class CpuQuota : IDisposable
                 File.AppendAllText(Path.Combine(Root, "cgroup.subtree_control"), "+cpu");
                 var directory = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
                 File.WriteAllText(Path.Combine(directory, "cpu.max"), $"{quota} {period}");
-                return new CpuQuota(directory) { Cores = cores };
+                return new CpuQuota(directory, cores);
             }
             var v1 = Directory.CreateDirectory(Path.Combine(Root, "cpu", name)).FullName;
             File.WriteAllText(Path.Combine(v1, "cpu.cfs_period_us"), period);
             File.WriteAllText(Path.Combine(v1, "cpu.cfs_quota_us"), quota);
-            return new CpuQuota(v1) { Cores = cores };
+            return new CpuQuota(v1, cores);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -45,8 +51,6 @@ public sealed class CpuQuota : IDisposable
 
     /// <summary>Moves a process (all its threads; those it starts later are born inside) into the group.</summary>
     public void Add(int pid) => File.AppendAllText(Path.Combine(directory, "cgroup.procs"), pid.ToString(CultureInfo.InvariantCulture));
-
-    public double Cores { get; private init; }
 
     /// <summary>Of the scheduler periods in which the group ran, how many ended with its quota used up: the cap held it back.</summary>
     public (long Periods, long ThrottledPeriods) Throttling()
