@@ -49,8 +49,8 @@ public sealed class CpuQuota : IDisposable
         }
     }
 
-    /// <summary>Moves a process (all its threads; those it starts later are born inside) into the group.</summary>
-    public void Add(int pid) => File.AppendAllText(Path.Combine(directory, "cgroup.procs"), pid.ToString(CultureInfo.InvariantCulture));
+    /// <summary>The file a process writes its pid to in order to join the group (with all its threads, and the processes it starts later).</summary>
+    public string ProcessesFile => Path.Combine(directory, "cgroup.procs");
 
     /// <summary>Of the scheduler periods in which the group ran, how many ended with its quota used up: the cap held it back.</summary>
     public (long Periods, long ThrottledPeriods) Throttling()

@@ -35,13 +35,26 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         if (!File.Exists(dll)) throw new BenchException($"{dll} is missing: build it first with dotnet build -c Release.");
         var launcher = Path.ChangeExtension(dll, null);
-        var info = new ProcessStartInfo(File.Exists(launcher) ? RoleLink(launcher, logPath) : "dotnet")
+        var program = File.Exists(launcher) ? RoleLink(launcher, logPath) : "dotnet";
+        var role = Path.GetFileNameWithoutExtension(logPath);
+        var quota = cpuCores is { } cores ? CpuQuota.Create($"compliance-bench-{Environment.ProcessId}-{role}", cores) : null;
+        var info = new ProcessStartInfo(quota is null ? program : "/bin/sh")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (quota is not null)
+        {
+            // The shell joins the group and then becomes the program (same pid), so the runtime starts inside its cap:
+            // .NET reads its CPU quota once, at start-up, and sizes its thread pool, spinning and GC from it, as it would
+            // on a machine of that size. A process moved in after it started would go on believing it has every core.
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("echo $$ >> \"$0\" && exec \"$@\"");
+            info.ArgumentList.Add(quota.ProcessesFile);
+            info.ArgumentList.Add(program);
+        }
         if (!File.Exists(launcher)) info.ArgumentList.Add(dll);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         // Idle thread-pool workers sleep at once instead of spinning (.NET's own setting; --server-env overrides it):
@@ -54,14 +67,11 @@ public sealed class ServerProcess : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        var role = Path.GetFileNameWithoutExtension(logPath);
-        var quota = cpuCores is { } cores ? CpuQuota.Create($"compliance-bench-{Environment.ProcessId}-{role}", cores) : null;
         if (!process.Start())
         {
             quota?.Dispose();
             throw new BenchException($"could not start {dll}");
         }
-        quota?.Add(process.Id);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ServerProcess(process, log, role, quota);
